@@ -1,0 +1,67 @@
+using System.Text;
+using Agora.Web.Infrastructure.Email;
+using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Agora.Web.Features.Account;
+
+/// <summary>The account e-mails: confirm the address, reset the password, confirm a new address.</summary>
+public sealed class AccountEmails(UserManager<AgoraUser> users, Outbox outbox, PublicLinks links)
+{
+    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    public static string? Decode(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+            return null;
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    public async Task QueueConfirmationAsync(AgoraUser user)
+    {
+        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var url = links.Absolute(QueryHelpers.AddQueryString("/account/confirm-email",
+            new Dictionary<string, string?> { ["userId"] = user.Id.ToString(), ["code"] = code }));
+        outbox.Enqueue(user.Email!, user.PreferredCulture, l => new EmailContent(
+            l["Email.Confirm.Subject"], [l["Email.Greeting", user.DisplayName], l["Email.Confirm.Body"], l["Email.IgnoreIfNotYou"]])
+        {
+            ActionText = l["Email.Confirm.Action"],
+            ActionUrl = url,
+        });
+    }
+
+    public async Task QueuePasswordResetAsync(AgoraUser user)
+    {
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        var url = links.Absolute(QueryHelpers.AddQueryString("/account/reset-password",
+            new Dictionary<string, string?> { ["userId"] = user.Id.ToString(), ["code"] = code }));
+        outbox.Enqueue(user.Email!, user.PreferredCulture, l => new EmailContent(
+            l["Email.Reset.Subject"], [l["Email.Greeting", user.DisplayName], l["Email.Reset.Body"], l["Email.IgnoreIfNotYou"]])
+        {
+            ActionText = l["Email.Reset.Action"],
+            ActionUrl = url,
+        });
+    }
+
+    public async Task QueueEmailChangeAsync(AgoraUser user, string newEmail)
+    {
+        var code = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
+        var url = links.Absolute(QueryHelpers.AddQueryString("/account/confirm-email-change",
+            new Dictionary<string, string?> { ["userId"] = user.Id.ToString(), ["email"] = newEmail, ["code"] = code }));
+        outbox.Enqueue(newEmail, user.PreferredCulture, l => new EmailContent(
+            l["Email.Change.Subject"], [l["Email.Greeting", user.DisplayName], l["Email.Change.Body"], l["Email.IgnoreIfNotYou"]])
+        {
+            ActionText = l["Email.Change.Action"],
+            ActionUrl = url,
+        });
+    }
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.Web;
+using Agora.Web.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Agora.Web.Features.Account;
+
+public sealed class LoginModel(SignInManager<AgoraUser> signIn, UserManager<AgoraUser> users, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool ShowResend { get; private set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = V.Required), EmailAddress(ErrorMessage = V.Email), Display(Name = "Field.Email")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = V.Required), DataType(DataType.Password), Display(Name = "Field.Password")]
+        public string Password { get; set; } = "";
+
+        [Display(Name = "Field.RememberMe")]
+        public bool RememberMe { get; set; }
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+            return Page();
+        var email = Input.Email.Trim();
+        var result = await signIn.PasswordSignInAsync(email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("LoginWith2fa", new { ReturnUrl, Input.RememberMe });
+
+        var user = await users.FindByEmailAsync(email);
+        if (result.IsLockedOut)
+            ModelState.AddModelError("", user?.IsBlocked == true ? l["Login.Blocked"] : l["Login.LockedOut"]);
+        else if (result.IsNotAllowed)
+        {
+            ModelState.AddModelError("", l["Login.NotConfirmed"]);
+            ShowResend = true;
+        }
+        else
+            ModelState.AddModelError("", l["Login.Invalid"]);
+        return Page();
+    }
+
+    /// <summary>Only local paths: an attacker's link cannot send a person elsewhere after signing in.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+        && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.Web;
+using Agora.Web.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Agora.Web.Features.Account.Manage;
+
+public sealed class EmailModel(UserManager<AgoraUser> users, AccountEmails emails, AgoraDb db, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string CurrentEmail { get; private set; } = "";
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = V.Required), EmailAddress(ErrorMessage = V.Email), StringLength(256, ErrorMessage = V.MaxLength)]
+        [Display(Name = "Field.NewEmail")]
+        public string NewEmail { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user == null)
+            return Challenge();
+        CurrentEmail = user.Email ?? "";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user == null)
+            return Challenge();
+        CurrentEmail = user.Email ?? "";
+        if (!ModelState.IsValid)
+            return Page();
+        var newEmail = Input.NewEmail.Trim();
+        if (string.Equals(newEmail, CurrentEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            ModelState.AddModelError("Input.NewEmail", l["Manage.EmailUnchanged"]);
+            return Page();
+        }
+        if (await users.FindByEmailAsync(newEmail) != null)
+        {
+            ModelState.AddModelError("Input.NewEmail", l["Identity.DuplicateEmail", newEmail]);
+            return Page();
+        }
+        // The address changes only when the link sent to the new address is opened.
+        await emails.QueueEmailChangeAsync(user, newEmail);
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Manage.EmailSent", newEmail].Value;
+        return RedirectToPage();
+    }
+}

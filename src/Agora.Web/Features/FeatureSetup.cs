@@ -1,0 +1,30 @@
+using Agora.Web.Features.Account;
+using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Audit;
+using Agora.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Agora.Web.Features;
+
+/// <summary>Each module registers its services here and maps its endpoints; Program.cs only calls these two.</summary>
+public static class FeatureSetup
+{
+    public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<PublicLinks>();
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<AccountEmails>();
+        builder.Services.AddScoped<DemoSeed>();
+        builder.Services.AddScoped<IDemoContributor, FoundationDemo>();
+        return builder;
+    }
+
+    public static WebApplication MapFeatures(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,134 @@
+using Agora.OpinionMap;
+using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agora.Web.Infrastructure.Cli;
+
+/// <summary>
+/// The executable's subcommands. With none, the app serves. Configuration-style arguments
+/// (--Agora:Database:Provider=Postgres) still reach the host in every mode.
+/// </summary>
+public static class CommandLine
+{
+    public const string Help = """
+        Agora — Sofia's platform for e-government and citizen participation
+
+        Usage: dotnet run --project src/Agora.Web [-- <command>]
+
+        Without a command the portal serves (http://localhost:5080 by default).
+
+        Commands:
+          migrate                     apply the database migrations and exit
+          seed demo                   add the Sofia demo content (running it twice changes nothing)
+          admin create --email E      create an administrator; the password is read from standard input
+          opinion-map --comments C.csv --votes V.csv --out groups.csv
+                                      compute Pol.is-style opinion groups from Pol.is export files
+          --help                      show this text
+
+        Configuration (appsettings.json or environment):
+          Agora__Database__Provider   Sqlite (default) or Postgres
+          ConnectionStrings__Agora    the connection string (default Data Source=data/agora.db)
+          Agora__Email__Smtp__Host    SMTP server; without it e-mails go to Agora__Email__PickupDirectory (data/mail)
+        """;
+
+    private static readonly string[] Commands = ["migrate", "seed", "admin", "opinion-map", "--help", "-h", "help"];
+
+    /// <summary>Separates a subcommand and its arguments from the host's configuration arguments.</summary>
+    public static (string[]? Command, string[] HostArgs) Split(string[] args)
+    {
+        if (args.Length == 0 || !Commands.Contains(args[0], StringComparer.OrdinalIgnoreCase))
+            return (null, args);
+        var hostArgs = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray();
+        var command = args.Except(hostArgs).ToArray();
+        return (command, hostArgs);
+    }
+
+    /// <summary>Commands that need no host (no database, no configuration).</summary>
+    public static int? RunWithoutHost(string[] command)
+    {
+        switch (command[0].ToLowerInvariant())
+        {
+            case "--help" or "-h" or "help":
+                Console.Out.WriteLine(Help);
+                return 0;
+            case "opinion-map":
+                return OpinionMapTool.Run(command.Skip(1).ToList(), Console.Out, Console.Error);
+            default:
+                return null;
+        }
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, string[] command)
+    {
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var ct = CancellationToken.None;
+        switch (command[0].ToLowerInvariant())
+        {
+            case "migrate":
+                await sp.GetRequiredService<AgoraDb>().Database.MigrateAsync(ct);
+                await sp.GetRequiredService<AdminBootstrap>().EnsureRolesAsync();
+                Console.Out.WriteLine("Database migrated.");
+                return 0;
+            case "seed" when command.Length > 1 && command[1] == "demo":
+                await sp.GetRequiredService<AgoraDb>().Database.MigrateAsync(ct);
+                await sp.GetRequiredService<AdminBootstrap>().EnsureRolesAsync();
+                await sp.GetRequiredService<DemoSeed>().RunAsync(ct);
+                Console.Out.WriteLine("Demo content seeded.");
+                return 0;
+            case "admin" when command.Length > 1 && command[1] == "create":
+                return await CreateAdministratorAsync(sp, command);
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command: {string.Join(' ', command)}\n\n{Help}");
+                return 2;
+        }
+    }
+
+    private static async Task<int> CreateAdministratorAsync(IServiceProvider sp, string[] command)
+    {
+        var i = Array.FindIndex(command, a => a == "--email");
+        var email = i >= 0 && i + 1 < command.Length ? command[i + 1] : null;
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            await Console.Error.WriteLineAsync("admin create needs --email E; the password is read from standard input.");
+            return 2;
+        }
+        if (!Console.IsInputRedirected)
+            Console.Out.Write($"Password for {email}: ");
+        var password = Console.IsInputRedirected ? Console.In.ReadLine() : ReadHidden();
+        if (string.IsNullOrEmpty(password))
+        {
+            await Console.Error.WriteLineAsync("No password was given on standard input.");
+            return 2;
+        }
+        await sp.GetRequiredService<AgoraDb>().Database.MigrateAsync();
+        var errors = await sp.GetRequiredService<AdminBootstrap>().CreateAsync(email, password);
+        if (errors.Count > 0)
+        {
+            foreach (var e in errors)
+                await Console.Error.WriteLineAsync(e);
+            return 1;
+        }
+        Console.Out.WriteLine($"Administrator {email} is ready. Two-factor sign-in will be set up at the first visit to /admin.");
+        return 0;
+    }
+
+    private static string ReadHidden()
+    {
+        var chars = new List<char>();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+                break;
+            if (key.Key == ConsoleKey.Backspace && chars.Count > 0)
+                chars.RemoveAt(chars.Count - 1);
+            else if (!char.IsControl(key.KeyChar))
+                chars.Add(key.KeyChar);
+        }
+        Console.Out.WriteLine();
+        return new string(chars.ToArray());
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Agora.Web.Infrastructure.Data;
+
+public static class DataSetup
+{
+    public const string DefaultSqlite = "Data Source=data/agora.db";
+
+    /// <summary>Registers AgoraDb on the configured provider and keeps data-protection keys in it.</summary>
+    public static WebApplicationBuilder AddAgoraData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Agora:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddSingleton(options);
+        var connectionString = builder.Configuration.GetConnectionString("Agora");
+
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Agora__Database__Provider is Postgres but ConnectionStrings__Agora is empty.");
+            builder.Services.AddDbContext<PostgresAgoraDb>((sp, o) => o
+                .UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__EFMigrationsHistory"))
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
+            builder.Services.AddScoped<AgoraDb>(sp => sp.GetRequiredService<PostgresAgoraDb>());
+        }
+        else
+        {
+            var sqlite = ResolveSqlite(connectionString ?? DefaultSqlite, builder.Environment.ContentRootPath);
+            builder.Services.AddDbContext<SqliteAgoraDb>((sp, o) => o
+                .UseSqlite(sqlite)
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
+            builder.Services.AddScoped<AgoraDb>(sp => sp.GetRequiredService<SqliteAgoraDb>());
+        }
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Agora")
+            .PersistKeysToDbContext<AgoraDb>();
+        return builder;
+    }
+
+    /// <summary>
+    /// A relative SQLite file is placed under the content root, and its folder is created,
+    /// so that `dotnet run` works from any working directory on a fresh clone.
+    /// </summary>
+    internal static string ResolveSqlite(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        var source = csb.DataSource;
+        var inMemory = source == ":memory:" || csb.Mode == SqliteOpenMode.Memory
+            || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        if (!inMemory && !string.IsNullOrEmpty(source))
+        {
+            if (!Path.IsPathRooted(source))
+                csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, source));
+            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        }
+        return csb.ToString();
+    }
+}

@@ -1,0 +1,59 @@
+using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Agora.Web.Infrastructure.Data;
+
+/// <summary>
+/// Runs before the app serves: migrations, roles, the first administrator, and the demo on a new database.
+/// A hosted service (not code after Build()) so that tests through WebApplicationFactory get the same start.
+/// </summary>
+public sealed class StartupTasks(IServiceProvider services, DatabaseOptions options, IConfiguration config, ILogger<StartupTasks> log)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AgoraDb>();
+        var fresh = false;
+        if (options.MigrateOnStart)
+        {
+            fresh = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+            await db.Database.MigrateAsync(cancellationToken);
+            log.LogInformation("Database migrated ({Provider})", options.Provider);
+        }
+        var bootstrap = sp.GetRequiredService<AdminBootstrap>();
+        await bootstrap.EnsureRolesAsync();
+        await bootstrap.CreateFromConfigurationAsync();
+        if (fresh && config.GetValue("Agora:Demo:SeedOnFirstStart", true))
+        {
+            await sp.GetRequiredService<DemoSeed>().RunAsync(cancellationToken);
+            log.LogInformation("Seeded the Sofia demo on a new database");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>/health/ready: the database answers and every migration of this build is applied.</summary>
+public sealed class DatabaseReadyCheck(AgoraDb db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+                return HealthCheckResult.Unhealthy("database unreachable");
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            return pending.Count == 0
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied");
+        }
+        catch (Exception ex)
+        {
+            return HealthCheckResult.Unhealthy("database error", ex);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace Agora.Web.Infrastructure.Email;
+
+/// <summary>Bound from <c>Agora:Email</c>.</summary>
+public sealed class EmailOptions
+{
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>With no SMTP host, messages are written here as .eml files (relative to the content root).</summary>
+    public string PickupDirectory { get; set; } = "data/mail";
+
+    public string From { get; set; } = "Agora — Столична община <no-reply@agora.sofia.bg>";
+
+    /// <summary>How often the worker looks for due messages when nothing wakes it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public int MaxAttempts { get; set; } = 10;
+
+    public bool WorkerEnabled { get; set; } = true;
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    public string? User { get; set; }
+    public string? Password { get; set; }
+
+    /// <summary>Overrides <see cref="EmailOptions.From"/> when set (Agora__Email__Smtp__From).</summary>
+    public string? From { get; set; }
+
+    /// <summary>Auto: STARTTLS when the server offers it; None for a local relay; SslOnConnect for port 465.</summary>
+    public string Security { get; set; } = "Auto";
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Localization;
+using Agora.Web.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Agora.Web.Infrastructure.Email;
+
+/// <summary>
+/// Acts put e-mails here, in the same transaction as the act: if the act rolls back, no e-mail is sent;
+/// if the process or SMTP dies, the message waits in the database.
+/// </summary>
+public sealed class Outbox(AgoraDb db, EmailComposer composer, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+{
+    /// <summary>Composes the message in the recipient's language and adds it to the current unit of work.</summary>
+    public void Enqueue(string recipient, string culture, Func<IStringLocalizer, EmailContent> compose)
+    {
+        var ci = Cultures.Get(culture);
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = ci;
+        try
+        {
+            var content = compose(localizer);
+            var mime = composer.Compose(recipient, ci.Name, content);
+            using var stream = new MemoryStream();
+            mime.WriteTo(stream);
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Recipient = recipient,
+                Subject = content.Subject.Length > 500 ? content.Subject[..500] : content.Subject,
+                Mime = stream.ToArray(),
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+            CultureInfo.CurrentUICulture = previousUi;
+        }
+    }
+}
+
+/// <summary>Wakes the worker in this process right after a message is committed, instead of at the next poll.</summary>
+public sealed class OutboxSignal : IDisposable
+{
+    private readonly SemaphoreSlim signal = new(0, 1);
+
+    public void Poke()
+    {
+        if (signal.CurrentCount == 0)
+        {
+            try { signal.Release(); } catch (SemaphoreFullException) { }
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
+
+    public void Dispose() => signal.Dispose();
+}
+
+/// <summary>
+/// Claims due messages and sends them. A claim is a conditional update, so on several nodes each message is
+/// taken by one worker; a message marked sent is never claimed again.
+/// </summary>
+public sealed class OutboxSender(
+    AgoraDb db, IMailTransport transport, IOptions<EmailOptions> options, TimeProvider clock, ILogger<OutboxSender> log)
+{
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+    private readonly Guid worker = Guid.NewGuid();
+
+    /// <summary>Sends what is due; returns how many were sent.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct, int batch = 20)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now
+                        && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .Select(m => m.Id).Take(batch).ToListAsync(ct);
+
+        var sent = 0;
+        foreach (var id in due)
+        {
+            now = clock.GetUtcNow().UtcDateTime;
+            var until = now + ClaimFor;
+            var claimed = await db.OutboxMessages
+                .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, worker).SetProperty(m => m.ClaimedUntil, until), ct);
+            if (claimed == 0)
+                continue; // another worker has it
+
+            var message = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == id)
+                .Select(m => new { m.Mime, m.Attempts }).SingleAsync(ct);
+            try
+            {
+                using var stream = new MemoryStream(message.Mime);
+                var mime = await MimeKit.MimeMessage.LoadAsync(stream, ct);
+                await transport.SendAsync(mime, ct);
+                var sentAt = clock.GetUtcNow().UtcDateTime;
+                await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == worker)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.ClaimedUntil, (DateTime?)null)
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+                sent++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var attempts = message.Attempts + 1;
+                var failed = attempts >= options.Value.MaxAttempts ? clock.GetUtcNow().UtcDateTime : (DateTime?)null;
+                var next = clock.GetUtcNow().UtcDateTime + Backoff(attempts);
+                var error = ex.GetType().Name + ": " + ex.Message;
+                if (error.Length > 2000)
+                    error = error[..2000];
+                log.LogWarning("E-mail {Id} failed (attempt {Attempts}): {Error}", id, attempts, error);
+                await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == worker)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next)
+                        .SetProperty(m => m.LastError, error).SetProperty(m => m.ClaimedUntil, (DateTime?)null)
+                        .SetProperty(m => m.FailedAt, failed), CancellationToken.None);
+            }
+        }
+        return sent;
+    }
+
+    /// <summary>30 s, 1 min, 2 min … capped at 1 hour: an SMTP outage of a few hours loses nothing.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
+}
+
+public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<EmailOptions> options, ILogger<OutboxWorker> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                int sent;
+                do
+                {
+                    using var scope = scopes.CreateScope();
+                    sent = await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(stoppingToken);
+                } while (sent > 0 && !stoppingToken.IsCancellationRequested);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database may be briefly unreachable; try again at the next tick.
+                log.LogError(ex, "The e-mail outbox could not be processed");
+            }
+            try
+            {
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+
+namespace Agora.Web.Infrastructure.Web;
+
+/// <summary>Bound from <c>Agora:RateLimits</c>: requests per client (IP address) per minute.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Sign-up, sign-in, password reset and e-mail confirmation resends.</summary>
+    public int AccountPerMinute { get; set; } = 10;
+
+    /// <summary>Writes by signed-in people (proposals, comments, votes …).</summary>
+    public int WritesPerMinute { get; set; } = 60;
+
+    /// <summary>Every request from one client.</summary>
+    public int GlobalPerMinute { get; set; } = 600;
+}
+
+public static class RateLimits
+{
+    public const string Account = "account";
+    public const string Writes = "writes";
+
+    public static WebApplicationBuilder AddAgoraRateLimits(this WebApplicationBuilder builder)
+    {
+        var o = builder.Configuration.GetSection("Agora:RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddRateLimiter(r =>
+        {
+            r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Chained: every request counts against the client's global window; account forms and writes
+            // also against their own, tighter windows. Only POSTs are limited there, so reading a form is never refused.
+            r.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+                    // Health probes come from the load balancer and must never be refused.
+                    ctx.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+                        ? RateLimitPartition.GetNoLimiter("health")
+                        : Window("g:" + ClientKey(ctx), o.GlobalPerMinute)),
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+                    HttpMethods.IsPost(ctx.Request.Method) && IsAccountForm(ctx.Request.Path)
+                        ? Window("a:" + ClientKey(ctx), o.AccountPerMinute)
+                        : RateLimitPartition.GetNoLimiter("")),
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+                    HttpMethods.IsPost(ctx.Request.Method) && ctx.User.Identity?.IsAuthenticated == true
+                        ? Window("w:" + ctx.User.Identity.Name, o.WritesPerMinute)
+                        : RateLimitPartition.GetNoLimiter("")));
+            r.AddPolicy(Account, ctx => Window("a:" + ClientKey(ctx), o.AccountPerMinute));
+            r.AddPolicy(Writes, ctx => Window("w:" + (ctx.User.Identity?.Name ?? ClientKey(ctx)), o.WritesPerMinute));
+            r.OnRejected = async (ctx, ct) =>
+            {
+                var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                ctx.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var l = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource>>();
+                ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await ctx.HttpContext.Response.WriteAsync(l["Error.TooManyRequests"], ct);
+            };
+        });
+        return builder;
+    }
+
+    private static RateLimitPartition<string> Window(string key, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = perMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+
+    /// <summary>Forms an attacker would hammer: guessing passwords, creating accounts, sending e-mails.</summary>
+    private static readonly string[] AccountForms =
+        ["/account/login", "/account/register", "/account/forgot-password", "/account/resend-confirmation", "/account/login-2fa", "/account/login-recovery"];
+
+    private static bool IsAccountForm(PathString path) =>
+        AccountForms.Any(f => path.StartsWithSegments(f, StringComparison.OrdinalIgnoreCase));
+
+    private static string ClientKey(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

@@ -1,0 +1,84 @@
+using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.Localization;
+using Agora.Web.Resources;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace Agora.Web.Infrastructure.Web;
+
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddAgoraWeb(this WebApplicationBuilder builder, bool isCommand)
+    {
+        if (!builder.Environment.IsDevelopment())
+        {
+            // One JSON object per line: what log collectors parse without guessing.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ContentFiles>();
+        builder.Services.AddSingleton<Markdown>();
+        builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        builder.Services
+            .AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
+                o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new RequireTwoFactorForStaffFilter()));
+                o.Conventions.AuthorizeFolder("/Account/Manage");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true; // pages carry no secrets that BREACH could extract beyond antiforgery tokens, which rotate
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Behind the reverse proxy of deploy/: trust its X-Forwarded-* (the proxy is the only way in).
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        if (!isCommand)
+            builder.Services.AddHostedService<StartupTasks>();
+        return builder;
+    }
+
+    public static WebApplication UseAgoraPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        // Even in Development the 500 page shows no internals unless an operator asks for them.
+        if (app.Configuration.GetValue("Agora:ShowErrorDetails", false))
+            app.UseDeveloperExceptionPage();
+        else
+            app.UseExceptionHandler("/error/500");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseAgoraSecurityHeaders();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public,max-age=86400",
+        });
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseCultureChoice();
+        return app;
+    }
+}
