@@ -7,12 +7,14 @@ namespace Agora.Web.Infrastructure.Data;
 
 /// <summary>
 /// Runs before the app serves: migrations, roles, the first administrator, and the demo on a new database.
-/// A hosted service (not code after Build()) so that tests through WebApplicationFactory get the same start.
+/// A hosted service (not code after Build()) so that tests through WebApplicationFactory get the same start;
+/// its work runs in StartingAsync, before any hosted service starts (data protection reads its keys from the
+/// database at start, so the tables must exist by then).
 /// </summary>
 public sealed class StartupTasks(IServiceProvider services, DatabaseOptions options, IConfiguration config, ILogger<StartupTasks> log)
-    : IHostedService
+    : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
@@ -34,7 +36,11 @@ public sealed class StartupTasks(IServiceProvider services, DatabaseOptions opti
         }
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>/health/ready: the database answers and every migration of this build is applied.</summary>

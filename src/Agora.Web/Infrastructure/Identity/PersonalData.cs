@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Agora.Web.Infrastructure.Data;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Infrastructure.Identity;
@@ -77,7 +76,7 @@ public sealed class AccountPersonalData(AgoraDb db) : IPersonalDataSource
 /// GDPR Art. 17: erases the person's data but keeps the row, so their public contributions stay under an
 /// anonymous name. Later modules' contributions keep pointing at this row.
 /// </summary>
-public sealed class AccountEraser(AgoraDb db, UserManager<AgoraUser> users, TimeProvider clock)
+public sealed class AccountEraser(AgoraDb db, TimeProvider clock)
 {
     public async Task EraseAsync(AgoraUser user, CancellationToken ct)
     {
@@ -102,9 +101,8 @@ public sealed class AccountEraser(AgoraDb db, UserManager<AgoraUser> users, Time
         await db.UserClaims.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(ct);
         if (email != null)
             await db.OutboxMessages.Where(m => m.Recipient == email).ExecuteDeleteAsync(ct);
-        var result = await users.UpdateAsync(user);
-        if (!result.Succeeded)
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        // Saved directly, not through UserManager.UpdateAsync: its validators require an e-mail, which is the point of erasing.
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
 }

@@ -13,7 +13,7 @@ namespace Agora.Web.Infrastructure.Web;
 /// Usage: &lt;field for="Input.Email" type="email" autocomplete="email" /&gt;.
 /// </summary>
 [HtmlTargetElement("field", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FieldTagHelper : TagHelper
+public sealed class FieldTagHelper(HtmlEncoder enc) : TagHelper
 {
     [HtmlAttributeName("for")]
     public ModelExpression For { get; set; } = default!;
@@ -45,7 +45,6 @@ public sealed class FieldTagHelper : TagHelper
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => !string.IsNullOrEmpty(m)).ToList() ?? [];
         var required = metadata.IsRequired && Type != "checkbox";
-        var enc = HtmlEncoder.Default;
         string E(string s) => enc.Encode(s);
 
         var described = new List<string>();
@@ -102,7 +101,7 @@ public sealed class FieldTagHelper : TagHelper
 
 /// <summary>Error summary at the top of a form: a focusable box that links to each field in error.</summary>
 [HtmlTargetElement("error-summary", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class ErrorSummaryTagHelper : TagHelper
+public sealed class ErrorSummaryTagHelper(HtmlEncoder enc) : TagHelper
 {
     public string Title { get; set; } = "";
 
@@ -118,7 +117,6 @@ public sealed class ErrorSummaryTagHelper : TagHelper
             output.SuppressOutput();
             return;
         }
-        var enc = HtmlEncoder.Default;
         var items = ms.Where(kv => kv.Value?.ValidationState == ModelValidationState.Invalid)
             .SelectMany(kv => kv.Value!.Errors.Select(e => (kv.Key, e.ErrorMessage)))
             .Where(x => !string.IsNullOrEmpty(x.ErrorMessage))

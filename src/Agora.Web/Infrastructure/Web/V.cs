@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Agora.Web.Resources;
+using Microsoft.Extensions.Localization;
+
 namespace Agora.Web.Infrastructure.Web;
 
 /// <summary>Resource keys of validation messages, for [Required(ErrorMessage = V.Required)] and friends.</summary>
@@ -14,7 +18,18 @@ public static class V
 
 /// <summary>A checkbox that must be ticked (terms, "I understand this cannot be undone").</summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class MustBeTrueAttribute : System.ComponentModel.DataAnnotations.ValidationAttribute
+public sealed class MustBeTrueAttribute : ValidationAttribute
 {
-    public override bool IsValid(object? value) => value is true;
+    // MVC localizes messages only for attributes it has adapters for; this one asks the localizer itself.
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        if (value is true)
+            return ValidationResult.Success;
+        var l = validationContext.GetService(typeof(IStringLocalizer<SharedResource>)) as IStringLocalizer;
+        var name = validationContext.DisplayName;
+        if (l != null)
+            name = l[name];
+        var message = l?[ErrorMessage ?? V.MustAccept, name].Value ?? FormatErrorMessage(name);
+        return new ValidationResult(message, validationContext.MemberName is { } m ? [m] : null);
+    }
 }

@@ -121,7 +121,9 @@ public sealed class TwoFactorModel(UserManager<AgoraUser> users, SignInManager<A
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            // A new key changes the security stamp; re-issue this browser's cookie so the person stays signed in.
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
         SharedKey = FormatKey(key);

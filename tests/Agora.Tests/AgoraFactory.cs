@@ -1,0 +1,188 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Agora.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Agora.Tests;
+
+/// <summary>
+/// The real app on a fresh database, migrated by the app's own start-up. SQLite in memory by default;
+/// a throwaway PostgreSQL database when AGORA_TEST_POSTGRES holds a server connection string.
+/// </summary>
+public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("AGORA_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+
+    private readonly string name = "agora_test_" + Guid.NewGuid().ToString("N")[..12];
+    private SqliteConnection? keepAlive;
+    private string? pgDatabase;
+
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "agora-mail-" + Guid.NewGuid().ToString("N"));
+    public QueryCounter Queries { get; } = new();
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Agora:Demo:SeedOnFirstStart"] = "false",
+        ["Agora:Email:WorkerEnabled"] = "false",
+        ["Agora:RateLimits:AccountPerMinute"] = "1000",
+        ["Agora:RateLimits:GlobalPerMinute"] = "100000",
+        ["Agora:RateLimits:WritesPerMinute"] = "10000",
+        ["Agora:Identity:SecurityStampInterval"] = "00:00:00",
+    };
+
+    public bool IsPostgres => PostgresServer != null;
+
+    public string ConnectionString { get; private set; } = "";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        if (PostgresServer is { } server)
+        {
+            var csb = new NpgsqlConnectionStringBuilder(server) { Database = name };
+            pgDatabase = name;
+            ConnectionString = csb.ToString();
+            using (var admin = new NpgsqlConnection(server))
+            {
+                admin.Open();
+                using var cmd = admin.CreateCommand();
+                cmd.CommandText = $"CREATE DATABASE \"{name}\"";
+                cmd.ExecuteNonQuery();
+            }
+            Settings["Agora:Database:Provider"] = "Postgres";
+        }
+        else
+        {
+            // A named in-memory database lives while one connection to it is open.
+            ConnectionString = $"Data Source=file:{name}?mode=memory&cache=shared";
+            keepAlive = new SqliteConnection(ConnectionString);
+            keepAlive.Open();
+            Settings["Agora:Database:Provider"] = "Sqlite";
+        }
+        Settings["ConnectionStrings:Agora"] = ConnectionString;
+        Settings["Agora:Email:PickupDirectory"] = MailDirectory;
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+        builder.UseEnvironment("Development");
+        builder.ConfigureServices(s => s.AddSingleton<IInterceptor>(Queries));
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        _ = Server; // start the host: migrations run now
+        return ValueTask.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        keepAlive?.Dispose();
+        if (pgDatabase != null && PostgresServer is { } server)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var cmd = admin.CreateCommand();
+            cmd.CommandText = $"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)";
+            await cmd.ExecuteNonQueryAsync();
+        }
+        if (Directory.Exists(MailDirectory))
+            Directory.Delete(MailDirectory, true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>
+    public HttpClient Browser(string culture = "bg")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        return client;
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> act)
+    {
+        using var scope = Services.CreateScope();
+        return await act(scope.ServiceProvider);
+    }
+
+    public Task InScopeAsync(Func<IServiceProvider, Task> act) => InScopeAsync<int>(async sp => { await act(sp); return 0; });
+
+    public async Task<T> DbAsync<T>(Func<AgoraDb, Task<T>> query) =>
+        await InScopeAsync(sp => query(sp.GetRequiredService<AgoraDb>()));
+}
+
+/// <summary>Counts the SQL commands the app sends, so tests can assert that a page's query count is fixed.</summary>
+public sealed class QueryCounter : DbCommandInterceptor
+{
+    private int count;
+
+    public int Count => Volatile.Read(ref count);
+
+    public void Reset() => Interlocked.Exchange(ref count, 0);
+
+    public override InterceptionResult<System.Data.Common.DbDataReader> ReaderExecuting(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result)
+    {
+        Interlocked.Increment(ref count);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref count);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref count);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref count);
+        return ValueTask.FromResult(result);
+    }
+}
+
+/// <summary>Reading pages and posting forms as a person would: antiforgery tokens come from the page itself.</summary>
+public static partial class Http
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public static string Token(string html)
+    {
+        var m = TokenPattern().Match(html);
+        Assert.True(m.Success, "the page has no antiforgery token");
+        return WebUtility.HtmlDecode(m.Groups[1].Value);
+    }
+
+    /// <summary>GETs the page holding the form, then POSTs the fields with that page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, IDictionary<string, string> fields, string? postUrl = null)
+    {
+        var page = await client.GetAsync(pageUrl);
+        var html = await page.Content.ReadAsStringAsync();
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = Token(html) };
+        return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>Where a redirect points, as a local path and query (the server may give it absolute).</summary>
+    public static string Location(this HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"not a redirect: {(int)response.StatusCode}");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    public static async Task<string> HtmlAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<string> TextAsync(this HttpResponseMessage response) =>
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+}
