@@ -1,12 +1,12 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.Localization;
 using Agora.Web.Resources;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Agora.Web.Infrastructure.Web;
 
