@@ -39,6 +39,15 @@ public sealed class AccountEmails(UserManager<AgoraUser> users, Outbox outbox, P
         });
     }
 
+    /// <summary>Someone tried to sign up with an address that already has an account.</summary>
+    public void QueueAlreadyRegistered(AgoraUser owner) =>
+        outbox.Enqueue(owner.Email!, owner.PreferredCulture, l => new EmailContent(
+            l["Email.Exists.Subject"], [l["Email.Greeting", owner.DisplayName], l["Email.Exists.Body"], l["Email.IgnoreIfNotYou"]])
+        {
+            ActionText = l["Email.Exists.Action"],
+            ActionUrl = links.Absolute("/account/forgot-password"),
+        });
+
     public async Task QueuePasswordResetAsync(AgoraUser user)
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));

@@ -44,10 +44,13 @@ public sealed class LoginModel(SignInManager<AgoraUser> signIn, UserManager<Agor
         if (result.RequiresTwoFactor)
             return RedirectToPage("LoginWith2fa", new { ReturnUrl, Input.RememberMe });
 
+        // Identity reports lockout and unconfirmed e-mail before it checks the password; say so only to someone
+        // who knows the password, so the form does not reveal which addresses have accounts.
         var user = await users.FindByEmailAsync(email);
-        if (result.IsLockedOut)
-            ModelState.AddModelError("", user?.IsBlocked == true ? l["Login.Blocked"] : l["Login.LockedOut"]);
-        else if (result.IsNotAllowed)
+        var knowsPassword = user != null && (result.IsLockedOut || result.IsNotAllowed) && await users.CheckPasswordAsync(user, Input.Password);
+        if (result.IsLockedOut && knowsPassword)
+            ModelState.AddModelError("", user!.IsBlocked ? l["Login.Blocked"] : l["Login.LockedOut"]);
+        else if (result.IsNotAllowed && knowsPassword)
         {
             ModelState.AddModelError("", l["Login.NotConfirmed"]);
             ShowResend = true;

@@ -55,13 +55,22 @@ public sealed class RegisterModel(UserManager<AgoraUser> users, AccountEmails em
         // The account and its confirmation e-mail commit together: no account without its e-mail.
         await using var tx = await db.Database.BeginTransactionAsync();
         var result = await users.CreateAsync(user, Input.Password);
-        if (!result.Succeeded)
+        var taken = result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName");
+        if (!result.Succeeded && !taken)
         {
             foreach (var e in result.Errors)
                 ModelState.AddModelError(e.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", e.Description);
             return Page();
         }
-        await emails.QueueConfirmationAsync(user);
+        if (taken)
+        {
+            // Same answer as a new sign-up, so the form does not reveal who has an account; the owner is told instead.
+            var owner = await users.FindByEmailAsync(email);
+            if (owner != null)
+                emails.QueueAlreadyRegistered(owner);
+        }
+        else
+            await emails.QueueConfirmationAsync(user);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return RedirectToPage("RegisterConfirmation", new { email });

@@ -16,7 +16,8 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
     public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {
         var smtp = options.Value.Smtp;
-        using var client = new SmtpClient { Timeout = 30_000 };
+        // Well under the outbox claim (5 min), so a slow server cannot make two workers send the same message.
+        using var client = new SmtpClient { Timeout = 60_000 };
         var security = Enum.TryParse<SecureSocketOptions>(smtp.Security, true, out var s) ? s : SecureSocketOptions.Auto;
         await client.ConnectAsync(smtp.Host ?? throw new InvalidOperationException("Agora:Email:Smtp:Host is not set."), smtp.Port, security, ct);
         if (!string.IsNullOrEmpty(smtp.User))

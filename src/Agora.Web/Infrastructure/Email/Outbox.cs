@@ -100,11 +100,6 @@ public sealed class OutboxSender(
                 using var stream = new MemoryStream(message.Mime);
                 var mime = await MimeKit.MimeMessage.LoadAsync(stream, ct);
                 await transport.SendAsync(mime, ct);
-                var sentAt = clock.GetUtcNow().UtcDateTime;
-                await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == worker)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.ClaimedUntil, (DateTime?)null)
-                        .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
-                sent++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -119,7 +114,16 @@ public sealed class OutboxSender(
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next)
                         .SetProperty(m => m.LastError, error).SetProperty(m => m.ClaimedUntil, (DateTime?)null)
                         .SetProperty(m => m.FailedAt, failed), CancellationToken.None);
+                continue;
             }
+            // Outside the try: a failure to record the send must not count as a failed send (it would be sent again).
+            var sentAt = clock.GetUtcNow().UtcDateTime;
+            var marked = await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == worker)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.ClaimedUntil, (DateTime?)null)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+            if (marked == 0)
+                log.LogWarning("E-mail {Id} was sent after its claim expired; another worker may send it too", id);
+            sent++;
         }
         return sent;
     }

@@ -67,7 +67,8 @@ public static class RateLimits
 
     /// <summary>Forms an attacker would hammer: guessing passwords, creating accounts, sending e-mails.</summary>
     private static readonly string[] AccountForms =
-        ["/account/login", "/account/register", "/account/forgot-password", "/account/resend-confirmation", "/account/login-2fa", "/account/login-recovery"];
+        ["/account/login", "/account/register", "/account/forgot-password", "/account/resend-confirmation", "/account/login-2fa", "/account/login-recovery",
+         "/account/reset-password", "/account/manage/email"];
 
     private static bool IsAccountForm(PathString path) =>
         AccountForms.Any(f => path.StartsWithSegments(f, StringComparison.OrdinalIgnoreCase));

@@ -49,10 +49,17 @@ public static class WebSetup
         });
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
-            // Behind the reverse proxy of deploy/: trust its X-Forwarded-* (the proxy is the only way in).
+            // X-Forwarded-* is trusted only from the proxies an operator names (Agora:ReverseProxy:Networks, CIDR),
+            // else from loopback only: a client that reaches Kestrel directly cannot pick its own IP for rate limits.
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
+            var networks = builder.Configuration.GetSection("Agora:ReverseProxy:Networks").Get<string[]>() ?? [];
+            if (networks.Length > 0)
+            {
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+                foreach (var n in networks)
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(n));
+            }
         });
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         if (!isCommand)

@@ -106,7 +106,7 @@ public sealed class AccountJourneyTests(AgoraFactory f) : IClassFixture<AgoraFac
     }
 
     [Fact]
-    public async Task Register_ExistingEmail_IsRefusedAndCreatesNothing()
+    public async Task Register_ExistingEmail_AnswersAsUsualAndTellsTheOwner()
     {
         var existing = await f.PersonAsync();
         var before = await f.DbAsync(db => db.Users.CountAsync());
@@ -118,8 +118,13 @@ public sealed class AccountJourneyTests(AgoraFactory f) : IClassFixture<AgoraFac
             ["Input.ConfirmPassword"] = Builders.Password,
             ["Input.AcceptTerms"] = "true",
         });
-        Assert.Contains("Вече има профил", await response.TextAsync(), StringComparison.Ordinal);
+        // The same answer as a new sign-up: the form does not reveal that the address has an account.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/register-confirmation", response.Location(), StringComparison.Ordinal);
         Assert.Equal(before, await f.DbAsync(db => db.Users.CountAsync()));
+        var mail = await f.LastTo(existing.Email!);
+        Assert.Equal("Вече имате профил в Агора", mail.Subject);
+        Assert.Equal("/account/forgot-password", mail.Link("/account/forgot-password"));
     }
 
     [Fact]
@@ -163,6 +168,53 @@ public sealed class AccountJourneyTests(AgoraFactory f) : IClassFixture<AgoraFac
         var stale = await elsewhere.GetAsync("/account/manage");
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         Assert.StartsWith("/account/login", stale.Location(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_UnconfirmedAccountWithWrongPassword_SaysOnlyThatTheDetailsAreWrong()
+    {
+        var email = $"unconfirmed-{Guid.NewGuid():N}@example.bg";
+        await f.Browser().PostFormAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "Непотвърден",
+            ["Input.Password"] = Builders.Password,
+            ["Input.ConfirmPassword"] = Builders.Password,
+            ["Input.AcceptTerms"] = "true",
+        });
+        var response = await f.Browser().PostFormAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "not the password" });
+        var html = await response.TextAsync();
+        Assert.Contains("Имейлът или паролата са грешни.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/account/resend-confirmation", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignOut_FromTheHeaderForm_EndsTheSession()
+    {
+        var client = await f.SignedInAsync(await f.PersonAsync());
+        // The header's sign-out form carries its own antiforgery token (a form with an explicit action gets none by default).
+        var html = await client.HtmlAsync("/");
+        var form = html[html.IndexOf("action=\"/account/logout\"", StringComparison.Ordinal)..];
+        Assert.Contains("__RequestVerificationToken", form[..form.IndexOf("</form>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        var response = await client.PostFormAsync("/", new Dictionary<string, string>(), "/account/logout");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/manage")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DeleteAccount_LastAdministrator_IsRefused()
+    {
+        await using var solo = new AgoraFactory();
+        await solo.InitializeAsync();
+        var admin = await solo.PersonAsync(role: Roles.Administrator, twoFactor: true);
+        var client = await solo.SignedInAsync(admin);
+        var response = await client.PostFormAsync("/account/manage/personal-data", new Dictionary<string, string>
+        {
+            ["Input.Password"] = Builders.Password,
+            ["Input.Understand"] = "true",
+        }, "/account/manage/personal-data?handler=Delete");
+        Assert.Contains("последният администратор", await response.TextAsync(), StringComparison.Ordinal);
+        Assert.Null(await solo.DbAsync(db => db.Users.Where(u => u.Id == admin.Id).Select(u => u.DeletedAt).SingleAsync()));
     }
 
     [Fact]

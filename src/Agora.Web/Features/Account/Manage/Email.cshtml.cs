@@ -47,14 +47,14 @@ public sealed class EmailModel(UserManager<AgoraUser> users, AccountEmails email
             ModelState.AddModelError("Input.NewEmail", l["Manage.EmailUnchanged"]);
             return Page();
         }
-        if (await users.FindByEmailAsync(newEmail) != null)
+        // The address changes only when the link sent to the new address is opened. An address that already has
+        // an account gets no link (ChangeEmailAsync would refuse it anyway), but the answer is the same, so the
+        // form cannot be used to find out who has an account.
+        if (await users.FindByEmailAsync(newEmail) == null)
         {
-            ModelState.AddModelError("Input.NewEmail", l["Identity.DuplicateEmail", newEmail]);
-            return Page();
+            await emails.QueueEmailChangeAsync(user, newEmail);
+            await db.SaveChangesAsync();
         }
-        // The address changes only when the link sent to the new address is opened.
-        await emails.QueueEmailChangeAsync(user, newEmail);
-        await db.SaveChangesAsync();
         TempData["Status"] = l["Manage.EmailSent", newEmail].Value;
         return RedirectToPage();
     }

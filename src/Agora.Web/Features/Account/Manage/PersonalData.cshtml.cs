@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.Web;
 using Agora.Web.Resources;
@@ -11,7 +12,7 @@ namespace Agora.Web.Features.Account.Manage;
 
 /// <summary>GDPR: download everything held about me; erase my account.</summary>
 public sealed class PersonalDataModel(
-    UserManager<AgoraUser> users, SignInManager<AgoraUser> signIn, PersonalDataExport export, AccountEraser eraser,
+    UserManager<AgoraUser> users, SignInManager<AgoraUser> signIn, PersonalDataExport export, AccountEraser eraser, AgoraDb db,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -47,6 +48,11 @@ public sealed class PersonalDataModel(
         if (!await users.CheckPasswordAsync(user, Input.Password))
         {
             ModelState.AddModelError("Input.Password", l["Identity.PasswordMismatch"]);
+            return Page();
+        }
+        if (await users.IsInRoleAsync(user, Roles.Administrator) && await LastAdministrator.ActiveAdministratorsAsync(db, ct) <= 1)
+        {
+            ModelState.AddModelError("", l["Admin.LastAdministrator"]);
             return Page();
         }
         await eraser.EraseAsync(user, ct);

@@ -45,18 +45,20 @@ public sealed class DetailsModel(
         var has = PersonRoles.Contains(role);
         if (grant == has)
             return RedirectToPage(new { id });
-        // The platform must never lose its last administrator.
-        if (!grant && role == Roles.Administrator && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count <= 1)
-        {
-            ModelState.AddModelError("", l["Admin.LastAdministrator"]);
-            return Page();
-        }
         await using var tx = await db.Database.BeginTransactionAsync();
         var result = grant ? await users.AddToRoleAsync(Person, role) : await users.RemoveFromRoleAsync(Person, role);
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors)
                 ModelState.AddModelError("", e.Description);
+            return Page();
+        }
+        // Checked after the change, inside the transaction: the platform never loses its last active administrator.
+        if (!grant && role == Roles.Administrator && await LastAdministrator.ActiveAdministratorsAsync(db) == 0)
+        {
+            await tx.RollbackAsync();
+            ModelState.AddModelError("", l["Admin.LastAdministrator"]);
+            await LoadAsync(id);
             return Page();
         }
         // A changed role takes effect at the person's next request, not at their next sign-in.
@@ -72,6 +74,8 @@ public sealed class DetailsModel(
     {
         if (!await LoadAsync(id))
             return NotFound();
+        if (Person.DeletedAt != null)
+            return BadRequest();
         if (Person.Id.ToString() == users.GetUserId(User))
             ModelState.AddModelError("", l["Admin.CannotBlockSelf"]);
         if (!ModelState.IsValid)
@@ -93,6 +97,8 @@ public sealed class DetailsModel(
         ModelState.Clear();
         if (!await LoadAsync(id))
             return NotFound();
+        if (Person.DeletedAt != null)
+            return BadRequest();
         Person.BlockedAt = null;
         Person.BlockedReason = null;
         Person.LockoutEnd = null;
