@@ -37,6 +37,15 @@ public static class Builders
         });
     }
 
+    /// <summary>A fresh platform whose only administrator (with two-factor) is signed in; dispose the factory.</summary>
+    public static async Task<(AgoraFactory Factory, AgoraUser Admin, HttpClient Client)> SoloAdministratorAsync()
+    {
+        var factory = new AgoraFactory();
+        await factory.InitializeAsync();
+        var admin = await factory.PersonAsync(role: Roles.Administrator, twoFactor: true);
+        return (factory, admin, await factory.SignedInAsync(admin));
+    }
+
     /// <summary>Signs in through the login form (and the two-factor form when the account has it).</summary>
     public static async Task<HttpClient> SignedInAsync(this AgoraFactory f, AgoraUser user, string culture = "bg")
     {

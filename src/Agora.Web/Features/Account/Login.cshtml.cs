@@ -40,7 +40,7 @@ public sealed class LoginModel(SignInManager<AgoraUser> signIn, UserManager<Agor
         var email = Input.Email.Trim();
         var result = await signIn.PasswordSignInAsync(email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
-            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         if (result.RequiresTwoFactor)
             return RedirectToPage("LoginWith2fa", new { ReturnUrl, Input.RememberMe });
 
@@ -59,9 +59,4 @@ public sealed class LoginModel(SignInManager<AgoraUser> signIn, UserManager<Agor
             ModelState.AddModelError("", l["Login.Invalid"]);
         return Page();
     }
-
-    /// <summary>Only local paths: an attacker's link cannot send a person elsewhere after signing in.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-        && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
 }

@@ -42,7 +42,7 @@ public sealed class LoginWith2faModel(SignInManager<AgoraUser> signIn, IStringLo
         var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, Input.RememberMachine);
         if (result.Succeeded)
-            return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         ModelState.AddModelError("Input.Code", result.IsLockedOut ? l["Login.LockedOut"] : l["Login2fa.Invalid"]);
         return Page();
     }

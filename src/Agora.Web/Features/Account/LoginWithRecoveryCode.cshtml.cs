@@ -34,7 +34,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AgoraUser> signIn, 
             return Page();
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal));
         if (result.Succeeded)
-            return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         ModelState.AddModelError("Input.Code", result.IsLockedOut ? l["Login.LockedOut"] : l["LoginRecovery.Invalid"]);
         return Page();
     }

@@ -68,13 +68,11 @@ public static class CommandLine
         switch (command[0].ToLowerInvariant())
         {
             case "migrate":
-                await sp.GetRequiredService<AgoraDb>().Database.MigrateAsync(ct);
-                await sp.GetRequiredService<AdminBootstrap>().EnsureRolesAsync();
+                await MigrateAsync(sp, ct);
                 Console.Out.WriteLine("Database migrated.");
                 return 0;
             case "seed" when command.Length > 1 && command[1] == "demo":
-                await sp.GetRequiredService<AgoraDb>().Database.MigrateAsync(ct);
-                await sp.GetRequiredService<AdminBootstrap>().EnsureRolesAsync();
+                await MigrateAsync(sp, ct);
                 await sp.GetRequiredService<DemoSeed>().RunAsync(ct);
                 Console.Out.WriteLine("Demo content seeded.");
                 return 0;
@@ -84,6 +82,12 @@ public static class CommandLine
                 await Console.Error.WriteLineAsync($"Unknown command: {string.Join(' ', command)}\n\n{Help}");
                 return 2;
         }
+    }
+
+    private static async Task MigrateAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        await sp.GetRequiredService<AgoraDb>().Database.MigrateAsync(ct);
+        await sp.GetRequiredService<AdminBootstrap>().EnsureRolesAsync();
     }
 
     private static async Task<int> CreateAdministratorAsync(IServiceProvider sp, string[] command)
@@ -103,7 +107,7 @@ public static class CommandLine
             await Console.Error.WriteLineAsync("No password was given on standard input.");
             return 2;
         }
-        await sp.GetRequiredService<AgoraDb>().Database.MigrateAsync();
+        await MigrateAsync(sp, CancellationToken.None);
         var errors = await sp.GetRequiredService<AdminBootstrap>().CreateAsync(email, password);
         if (errors.Count > 0)
         {

@@ -4,8 +4,6 @@ namespace Agora.Web.Infrastructure.Web;
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public bool HasPrevious => Page > 1;
-    public bool HasNext => Page < Pages;
 }
 
 public static class Paging
@@ -17,6 +15,9 @@ public static class Paging
 /// <summary>What the shared pager partial needs: where we are and how to link to a page number.</summary>
 public sealed record PagerModel(int Page, int Pages, string Path, IDictionary<string, string?> Query)
 {
+    public bool HasPrevious => Page > 1;
+    public bool HasNext => Page < Pages;
+
     public string Link(int page)
     {
         var q = new Dictionary<string, string?>(Query.Where(kv => !string.IsNullOrEmpty(kv.Value))) { ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };

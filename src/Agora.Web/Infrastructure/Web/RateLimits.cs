@@ -18,9 +18,6 @@ public sealed class RateLimitOptions
 
 public static class RateLimits
 {
-    public const string Account = "account";
-    public const string Writes = "writes";
-
     public static WebApplicationBuilder AddAgoraRateLimits(this WebApplicationBuilder builder)
     {
         var o = builder.Configuration.GetSection("Agora:RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -43,8 +40,6 @@ public static class RateLimits
                     HttpMethods.IsPost(ctx.Request.Method) && ctx.User.Identity?.IsAuthenticated == true
                         ? Window("w:" + ctx.User.Identity.Name, o.WritesPerMinute)
                         : RateLimitPartition.GetNoLimiter("")));
-            r.AddPolicy(Account, ctx => Window("a:" + ClientKey(ctx), o.AccountPerMinute));
-            r.AddPolicy(Writes, ctx => Window("w:" + (ctx.User.Identity?.Name ?? ClientKey(ctx)), o.WritesPerMinute));
             r.OnRejected = async (ctx, ct) =>
             {
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Tests.Features.Account;
@@ -204,10 +203,8 @@ public sealed class AccountJourneyTests(AgoraFactory f) : IClassFixture<AgoraFac
     [Fact]
     public async Task DeleteAccount_LastAdministrator_IsRefused()
     {
-        await using var solo = new AgoraFactory();
-        await solo.InitializeAsync();
-        var admin = await solo.PersonAsync(role: Roles.Administrator, twoFactor: true);
-        var client = await solo.SignedInAsync(admin);
+        var (solo, admin, client) = await Builders.SoloAdministratorAsync();
+        await using var _ = solo;
         var response = await client.PostFormAsync("/account/manage/personal-data", new Dictionary<string, string>
         {
             ["Input.Password"] = Builders.Password,
@@ -289,6 +286,5 @@ public sealed class AccountJourneyTests(AgoraFactory f) : IClassFixture<AgoraFac
             .SetProperty(u => u.BlockedAt, DateTime.UtcNow).SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue)));
         var response = await f.Browser().PostFormAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = Builders.Password });
         Assert.Contains("блокиран", await response.TextAsync(), StringComparison.Ordinal);
-        _ = Roles.All;
     }
 }

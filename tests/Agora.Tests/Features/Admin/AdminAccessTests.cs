@@ -104,11 +104,8 @@ public sealed class AdminAccessTests(AgoraFactory f) : IClassFixture<AgoraFactor
     [Fact]
     public async Task RevokeAdministrator_LastOne_IsRefused()
     {
-        // A fresh platform with exactly one administrator.
-        await using var solo = new AgoraFactory();
-        await solo.InitializeAsync();
-        var admin = await solo.PersonAsync(role: Roles.Administrator, twoFactor: true);
-        var client = await solo.SignedInAsync(admin);
+        var (solo, admin, client) = await Builders.SoloAdministratorAsync();
+        await using var _ = solo;
         var response = await client.PostFormAsync($"/admin/users/{admin.Id}", new Dictionary<string, string>
         {
             ["role"] = Roles.Administrator,
