@@ -1,5 +1,6 @@
 using Agora.Web.Features.Account;
 using Agora.Web.Features.Demo;
+using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -16,6 +17,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AccountEmails>();
         builder.Services.AddScoped<DemoSeed>();
+        builder.Services.AddScoped<ProcessAccess>();
         builder.Services.AddScoped<IDemoContributor, FoundationDemo>();
         return builder;
     }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Agora.Web.Infrastructure.Data;
 
@@ -26,4 +29,27 @@ public sealed class LocalizedText
     public string Current => In(CultureInfo.CurrentUICulture);
 
     public override string ToString() => Current;
+}
+
+public static class LocalizedTextMapping
+{
+    /// <summary>Maps a <see cref="LocalizedText"/> property to two columns, <c>{name}Bg</c> and <c>{name}En</c>.</summary>
+    public static EntityTypeBuilder<T> Localized<T>(this EntityTypeBuilder<T> builder,
+        Expression<Func<T, LocalizedText?>> property, int? maxLength = null) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(property);
+        var name = ((MemberExpression)property.Body).Member.Name;
+        builder.ComplexProperty(property, t =>
+        {
+            var bg = t.Property(x => x.Bg).HasColumnName(name + "Bg");
+            var en = t.Property(x => x.En).HasColumnName(name + "En");
+            if (maxLength is int max)
+            {
+                bg.HasMaxLength(max);
+                en.HasMaxLength(max);
+            }
+        });
+        return builder;
+    }
 }
