@@ -9,15 +9,17 @@ namespace Agora.Web.Infrastructure.Text;
 /// </summary>
 public static class Slugs
 {
-    private static readonly Dictionary<char, string> Letters = new()
-    {
-        ['а'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "g", ['д'] = "d", ['е'] = "e", ['ж'] = "zh", ['з'] = "z",
-        ['и'] = "i", ['й'] = "y", ['к'] = "k", ['л'] = "l", ['м'] = "m", ['н'] = "n", ['о'] = "o", ['п'] = "p",
-        ['р'] = "r", ['с'] = "s", ['т'] = "t", ['у'] = "u", ['ф'] = "f", ['х'] = "h", ['ц'] = "ts", ['ч'] = "ch",
-        ['ш'] = "sh", ['щ'] = "sht", ['ъ'] = "a", ['ь'] = "y", ['ю'] = "yu", ['я'] = "ya",
-        // Letters of neighbouring alphabets that turn up in names, by the closest Bulgarian reading.
-        ['ё'] = "yo", ['ы'] = "y", ['э'] = "e", ['і'] = "i", ['ї'] = "yi", ['є'] = "ye", ['ѝ'] = "i",
-    };
+    private const string Cyrillic = "абвгдежзийклмнопрстуфхцчшщъьюяёыэіїєѝ";
+
+    // Letters after "я" belong to neighbouring alphabets and turn up in names; they get the closest Bulgarian reading.
+    private static readonly string[] Latin =
+    [
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "h",
+        "ts", "ch", "sh", "sht", "a", "y", "yu", "ya", "yo", "y", "e", "i", "yi", "ye", "i",
+    ];
+
+    private static readonly Dictionary<char, string> Letters =
+        Cyrillic.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => Latin[x.i]);
 
     /// <summary>Transliterates Bulgarian Cyrillic to Latin by the 2009 Act, keeping everything else as it is.</summary>
     public static string Transliterate(string text)
