@@ -1,3 +1,5 @@
+using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +37,44 @@ public static class Builders
             }
             return user;
         });
+    }
+
+    /// <summary>A process running from a month ago to two months ahead, with one current phase. Pass
+    /// <paramref name="administrator"/> to make that person its process administrator.</summary>
+    public static async Task<Process> ProcessAsync(this AgoraFactory f, bool published = true, string? components = null,
+        AgoraUser? administrator = null, string? title = null)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var slug = "process-" + Guid.NewGuid().ToString("N")[..10];
+        var process = new Process
+        {
+            Slug = slug,
+            Title = new(title ?? "Тестов процес " + slug, "Test process " + slug),
+            Summary = new("Кратко описание.", "A short summary."),
+            Description = new("Описание на **процеса**.", "Description of the **process**."),
+            StartsOn = today.AddMonths(-1),
+            EndsOn = today.AddMonths(2),
+            Components = components ?? "",
+            Published = published,
+            PublishedAt = published ? DateTime.UtcNow : null,
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
+            Phases =
+            [
+                new Phase { Position = 0, Title = new("Оценка на нуждите", "Needs assessment"), StartsOn = today.AddMonths(-1), EndsOn = today.AddDays(-1) },
+                new Phase { Position = 1, Title = new("Предложения", "Proposals"), StartsOn = today, EndsOn = today.AddMonths(1), IsCurrent = true },
+                new Phase { Position = 2, Title = new("Решения", "Decisions"), StartsOn = today.AddMonths(1).AddDays(1), EndsOn = today.AddMonths(2) },
+            ],
+        };
+        await f.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AgoraDb>();
+            db.Add(process);
+            if (administrator != null)
+                db.Add(new ProcessAdministrator { ProcessId = process.Id, UserId = administrator.Id, GrantedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        return process;
     }
 
     /// <summary>A fresh platform whose only administrator (with two-factor) is signed in; dispose the factory.</summary>

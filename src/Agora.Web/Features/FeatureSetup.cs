@@ -18,6 +18,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<AccountEmails>();
         builder.Services.AddScoped<DemoSeed>();
         builder.Services.AddScoped<ProcessAccess>();
+        builder.Services.AddScoped<IDemoContributor, ProcessesDemo>();
         builder.Services.AddScoped<IDemoContributor, FoundationDemo>();
         return builder;
     }
