@@ -53,3 +53,11 @@ public static class LocalizedTextMapping
         return builder;
     }
 }
+
+/// <summary>A projected pair of texts (from a list query) that picks the reader's language like <see cref="LocalizedText"/>.</summary>
+public readonly record struct LocalizedTextView(string Bg, string En)
+{
+    public string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && !string.IsNullOrWhiteSpace(En) ? En : Bg;
+
+    public override string ToString() => Current;
+}

@@ -26,6 +26,15 @@ public static class Format
         return ToSofia(utc).ToString(IsEnglish(culture) ? "d MMMM yyyy, HH:mm" : "d MMMM yyyy 'г.', HH:mm 'ч.'", culture);
     }
 
+    /// <summary>A calendar day (no time of day), e.g. a process's first day.</summary>
+    public static string Day(DateOnly day, CultureInfo? culture = null)
+    {
+        culture ??= CultureInfo.CurrentCulture;
+        return day.ToString(IsEnglish(culture) ? "d MMMM yyyy" : "d MMMM yyyy 'г.'", culture);
+    }
+
+    public static string IsoDay(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>ISO 8601 in UTC, for `datetime` attributes and machine formats.</summary>
     public static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

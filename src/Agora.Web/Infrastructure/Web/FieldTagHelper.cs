@@ -18,7 +18,8 @@ public sealed class FieldTagHelper(HtmlEncoder enc) : TagHelper
     [HtmlAttributeName("for")]
     public ModelExpression For { get; set; } = default!;
 
-    /// <summary>text, email, password, number, date, datetime-local, url, tel, checkbox, textarea, select.</summary>
+    /// <summary>text, email, password, number, date, datetime-local, time, url, tel, checkbox, textarea, select,
+    /// checkboxes (a fieldset of <see cref="Items"/>, ticked where <c>Selected</c>).</summary>
     public string Type { get; set; } = "text";
 
     public string? Autocomplete { get; set; }
@@ -44,7 +45,7 @@ public sealed class FieldTagHelper(HtmlEncoder enc) : TagHelper
         var label = metadata.DisplayName ?? metadata.PropertyName ?? name;
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => !string.IsNullOrEmpty(m)).ToList() ?? [];
-        var required = metadata.IsRequired && Type != "checkbox";
+        var required = metadata.IsRequired && Type is not ("checkbox" or "checkboxes");
         string E(string s) => enc.Encode(s);
 
         var described = new List<string>();
@@ -60,6 +61,10 @@ public sealed class FieldTagHelper(HtmlEncoder enc) : TagHelper
         var value = state?.AttemptedValue ?? Convert.ToString(For.Model, CultureInfo.InvariantCulture) ?? "";
         if (For.Model is DateTime dt && state?.AttemptedValue == null)
             value = dt.ToString(Type == "date" ? "yyyy-MM-dd" : "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        if (For.Model is DateOnly day && state?.AttemptedValue == null)
+            value = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (For.Model is TimeOnly time && state?.AttemptedValue == null)
+            value = time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
         var hint = Hint != null ? $"<p class=\"hint\" id=\"{id}-hint\">{E(Hint)}</p>" : "";
         var error = errors.Count > 0
@@ -76,6 +81,22 @@ public sealed class FieldTagHelper(HtmlEncoder enc) : TagHelper
                 control = $"<input type=\"checkbox\" id=\"{id}\" name=\"{E(name)}\" value=\"true\"{(isChecked ? " checked" : "")}{aria}>" +
                           $"<label for=\"{id}\">{E(label)}</label><input type=\"hidden\" name=\"{E(name)}\" value=\"false\">";
                 output.Content.SetHtmlContent($"{error}<div class=\"check\">{control}</div>{hint}");
+                break;
+            case "checkboxes":
+                // A group of choices: fieldset + legend, each box labelled; what was posted wins over the model.
+                var posted = state?.RawValue switch
+                {
+                    string one => [one],
+                    string[] many => many,
+                    _ => null,
+                };
+                var boxes = string.Concat((Items ?? []).Select((i, n) =>
+                {
+                    var on = posted != null ? posted.Contains(i.Value) : i.Selected;
+                    return $"<div class=\"check\"><input type=\"checkbox\" id=\"{id}_{n}\" name=\"{E(name)}\" value=\"{E(i.Value ?? "")}\"{(on ? " checked" : "")}>" +
+                           $"<label for=\"{id}_{n}\">{E(i.Text)}</label></div>";
+                }));
+                output.Content.SetHtmlContent($"<fieldset id=\"{id}\"{aria}><legend>{E(label)}</legend>{hint}{error}<div class=\"check-grid\">{boxes}</div></fieldset>");
                 break;
             case "textarea":
                 control = $"<textarea id=\"{id}\" name=\"{E(name)}\" rows=\"{Rows}\"{aria}>{E(value)}</textarea>";
