@@ -9,7 +9,7 @@ public sealed class RateLimitOptions
     /// <summary>Sign-up, sign-in, password reset and e-mail confirmation resends.</summary>
     public int AccountPerMinute { get; set; } = 10;
 
-    /// <summary>Writes by signed-in people (proposals, comments, votes …).</summary>
+    /// <summary>Writes (proposals, comments, votes, public forms …): per person, or per address when anonymous.</summary>
     public int WritesPerMinute { get; set; } = 60;
 
     /// <summary>Every request from one client.</summary>
@@ -36,10 +36,14 @@ public static class RateLimits
                     HttpMethods.IsPost(ctx.Request.Method) && IsAccountForm(ctx.Request.Path)
                         ? Window("a:" + ClientKey(ctx), o.AccountPerMinute)
                         : RateLimitPartition.GetNoLimiter("")),
+                // Writes: per person when signed in, per address for anonymous forms (join requests, newsletter,
+                // feedback, anonymous votes), so no form is an open tap for spam.
                 PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-                    HttpMethods.IsPost(ctx.Request.Method) && ctx.User.Identity?.IsAuthenticated == true
-                        ? Window("w:" + ctx.User.Identity.Name, o.WritesPerMinute)
-                        : RateLimitPartition.GetNoLimiter("")));
+                    !HttpMethods.IsPost(ctx.Request.Method)
+                        ? RateLimitPartition.GetNoLimiter("")
+                        : ctx.User.Identity?.IsAuthenticated == true
+                            ? Window("w:" + ctx.User.Identity.Name, o.WritesPerMinute)
+                            : Window("wa:" + ClientKey(ctx), o.WritesPerMinute)));
             r.OnRejected = async (ctx, ct) =>
             {
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);

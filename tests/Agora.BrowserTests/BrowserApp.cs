@@ -1,0 +1,162 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+using Npgsql;
+
+[assembly: AssemblyFixture(typeof(Agora.BrowserTests.BrowserApp))]
+
+namespace Agora.BrowserTests;
+
+/// <summary>
+/// The real app on a free local port (Kestrel), on a fresh database seeded with the Sofia demo, sending its
+/// e-mail to a pickup folder; and Debian's Chromium driven by Playwright. Nothing is downloaded: the browser
+/// is the system one (AGORA_CHROMIUM or /usr/bin/chromium).
+/// </summary>
+public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "agora-browser-" + Guid.NewGuid().ToString("N")[..10]);
+    private string? pgDatabase;
+    private IPlaywright? playwright;
+
+    public string MailDirectory => Path.Combine(dataDirectory, "mail");
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>Screenshots and the per-page summary land here (under the test output).</summary>
+    public static string EvidenceDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "evidence",
+        Environment.GetEnvironmentVariable("AGORA_TEST_POSTGRES") is { Length: > 0 } ? "postgres" : "sqlite");
+
+    public BrowserApp() => UseKestrel(0);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Agora:Demo:SeedOnFirstStart"] = "true",
+            ["Agora:Email:WorkerEnabled"] = "true",
+            ["Agora:Email:PickupDirectory"] = MailDirectory,
+            ["Agora:RateLimits:AccountPerMinute"] = "1000",
+            ["Agora:RateLimits:GlobalPerMinute"] = "100000",
+            ["Agora:RateLimits:WritesPerMinute"] = "10000",
+        };
+        if (Environment.GetEnvironmentVariable("AGORA_TEST_POSTGRES") is { Length: > 0 } server)
+        {
+            pgDatabase = "agora_browser_" + Guid.NewGuid().ToString("N")[..10];
+            using (var admin = new NpgsqlConnection(server))
+            {
+                admin.Open();
+                using var cmd = admin.CreateCommand();
+                cmd.CommandText = $"CREATE DATABASE \"{pgDatabase}\"";
+                cmd.ExecuteNonQuery();
+            }
+            settings["Agora:Database:Provider"] = "Postgres";
+            settings["ConnectionStrings:Agora"] = new NpgsqlConnectionStringBuilder(server) { Database = pgDatabase }.ToString();
+        }
+        else
+        {
+            settings["Agora:Database:Provider"] = "Sqlite";
+            settings["ConnectionStrings:Agora"] = $"Data Source={Path.Combine(dataDirectory, "agora.db")}";
+        }
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
+        builder.UseEnvironment("Development");
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        StartServer();
+        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        // Each run starts a fresh record: screenshots per journey and page, and the summary table.
+        if (Directory.Exists(EvidenceDirectory))
+            Directory.Delete(EvidenceDirectory, true);
+        Directory.CreateDirectory(EvidenceDirectory);
+        File.WriteAllText(Path.Combine(EvidenceDirectory, "summary.md"),
+            "| journey | page | axe violations (WCAG 2.1 A/AA) | time to load |\n|---|---|---|---|\n");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("AGORA_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // Flags for a machine without network: no background calls home, no sandbox (CI runs as root).
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser != null)
+            await Browser.CloseAsync();
+        playwright?.Dispose();
+        await base.DisposeAsync();
+        if (pgDatabase != null && Environment.GetEnvironmentVariable("AGORA_TEST_POSTGRES") is { Length: > 0 } server)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var cmd = admin.CreateCommand();
+            cmd.CommandText = $"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)";
+            await cmd.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            Directory.Delete(dataDirectory, true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, object> Scriptless = [];
+
+    public static bool IsScriptless(IBrowserContext context) => Scriptless.TryGetValue(context, out _);
+
+    /// <summary>A new browser profile (cookies, language) as a new visitor; JavaScript on or off.</summary>
+    public async Task<IBrowserContext> NewVisitorAsync(string culture = "bg", bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = culture == "en" ? "en-GB" : "bg-BG",
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = culture },
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        if (!javaScript)
+            Scriptless.Add(context, new object());
+        return context;
+    }
+
+    /// <summary>Waits for the newest e-mail to an address in the pickup folder (the outbox worker sends it).</summary>
+    public async Task<string> WaitForMailAsync(string to, string containing, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Directory.Exists(MailDirectory))
+            {
+                var match = Directory.GetFiles(MailDirectory, "*.eml")
+                    .Select(f => (File: f, Time: File.GetLastWriteTimeUtc(f)))
+                    .OrderByDescending(f => f.Time)
+                    .Select(f => MimeKit.MimeMessage.Load(f.File))
+                    .FirstOrDefault(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, to, StringComparison.OrdinalIgnoreCase))
+                        && (m.TextBody ?? "").Contains(containing, StringComparison.Ordinal));
+                if (match != null)
+                    return match.TextBody ?? "";
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"No e-mail to {to} containing '{containing}'.");
+    }
+
+    /// <summary>The first link in a mail's text that goes to the given path.</summary>
+    public static string LinkIn(string mailText, string path) =>
+        LinkPattern().Matches(mailText).Select(m => new Uri(m.Value)).First(u => u.AbsolutePath == path).PathAndQuery;
+
+    [GeneratedRegex(@"https?://[^\s""<>]+")]
+    private static partial Regex LinkPattern();
+}

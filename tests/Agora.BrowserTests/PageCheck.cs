@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Agora.BrowserTests;
+
+/// <summary>
+/// What every page of every journey goes through: axe for WCAG 2.0/2.1 A and AA (zero violations allowed),
+/// screenshots at 1280 and 375 pixels wide, and a line in the evidence summary (violations, time to load).
+/// </summary>
+public static class PageCheck
+{
+    private static readonly Lock SummaryLock = new();
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    // axe runs as a script in the page: in a context with JavaScript off it cannot, and the same pages are
+    // checked by the journeys that run with it on.
+
+    /// <summary>Navigates and checks the page; returns the response status.</summary>
+    public static async Task<int> GoAsync(this IPage page, string journey, string path)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var watch = Stopwatch.StartNew();
+        var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        watch.Stop();
+        await page.AuditAsync(journey, watch.Elapsed);
+        return response?.Status ?? 0;
+    }
+
+    /// <summary>Checks the page now showing (e.g. after a form post that re-rendered with errors).</summary>
+    public static async Task AuditAsync(this IPage page, string journey, TimeSpan? loadTime = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var url = new Uri(page.Url);
+        var name = Slug(url.PathAndQuery);
+        var folder = Path.Combine(BrowserApp.EvidenceDirectory, Slug(journey));
+        Directory.CreateDirectory(folder);
+        var n = Directory.GetFiles(folder, "*-1280.png").Length + 1;
+        var stem = Path.Combine(folder, $"{n:00}-{name}");
+
+        var violations = new List<string>();
+        if (!BrowserApp.IsScriptless(page.Context))
+        {
+            var result = await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
+            });
+            violations.AddRange(result.Violations.Select(v =>
+                $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(node => node.Html).Take(3))}"));
+        }
+
+        var (width, height) = page.ViewportSize is { } vp ? (vp.Width, vp.Height) : (1280, 900);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = stem + "-1280.png", FullPage = true });
+        await page.SetViewportSizeAsync(375, 800);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = stem + "-375.png", FullPage = true });
+        await page.SetViewportSizeAsync(width, height);
+
+        lock (SummaryLock)
+        {
+            File.AppendAllText(Path.Combine(BrowserApp.EvidenceDirectory, "summary.md"), string.Create(CultureInfo.InvariantCulture,
+                $"| {journey} | {url.PathAndQuery} | {violations.Count} | {(loadTime is { } t ? $"{t.TotalMilliseconds:F0} ms" : "—")} |\n"));
+        }
+        Assert.True(violations.Count == 0, $"Accessibility violations on {url.PathAndQuery}:\n" + string.Join("\n", violations));
+    }
+
+    private static string Slug(string s)
+    {
+        var chars = s.Trim('/').Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray();
+        var slug = new string(chars).Trim('-');
+        return slug.Length == 0 ? "home" : slug.Length > 60 ? slug[..60] : slug;
+    }
+}
+
+/// <summary>Keyboard-only use: Tab / Shift+Tab to an element, Enter or Space to act. No mouse anywhere.</summary>
+public static class Keys
+{
+    /// <summary>Presses Tab until the element matched by the locator has focus (fails after 60 presses).</summary>
+    public static async Task TabToAsync(this IPage page, ILocator target, bool backwards = false)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(target);
+        for (var i = 0; i < 60; i++)
+        {
+            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
+                return;
+        }
+        Assert.Fail($"Could not reach {target} with the keyboard.");
+    }
+
+    /// <summary>Tabs to a field and types into it.</summary>
+    public static async Task TypeIntoAsync(this IPage page, ILocator field, string text)
+    {
+        await page.TabToAsync(field);
+        await page.Keyboard.TypeAsync(text);
+    }
+}
