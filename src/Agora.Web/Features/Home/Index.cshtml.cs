@@ -1,15 +1,22 @@
 using System.Globalization;
+using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Localization;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Home;
 
-public sealed class IndexModel(AgoraDb db, ContentFiles content) : PageModel
+public sealed class IndexModel(AgoraDb db, ContentFiles content, ProcessAccess access, TimeProvider clock) : PageModel
 {
     public string Title { get; private set; } = "";
     public string Body { get; private set; } = "";
+
+    public sealed record ProcessCard(string Slug, LocalizedTextView Title, LocalizedTextView Summary, DateOnly EndsOn);
+
+    /// <summary>Processes running today that the reader may see, ending soonest first: where to take part now.</summary>
+    public IReadOnlyList<ProcessCard> Active { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -28,5 +35,12 @@ public sealed class IndexModel(AgoraDb db, ContentFiles content) : PageModel
             var file = content.ReadLocalized("pages", "welcome", en ? "en" : "bg");
             (Title, Body) = (file.Title, file.Body);
         }
+        var today = DateOnly.FromDateTime(Format.ToSofia(clock.GetUtcNow().UtcDateTime));
+        Active = (await access.Visible(User).AsNoTracking()
+                .Where(p => p.Published && p.StartsOn <= today && p.EndsOn >= today)
+                .OrderBy(p => p.EndsOn).ThenBy(p => p.Slug).Take(6)
+                .Select(p => new { p.Slug, TB = p.Title.Bg, TE = p.Title.En, SB = p.Summary.Bg, SE = p.Summary.En, p.EndsOn })
+                .ToListAsync(ct))
+            .Select(p => new ProcessCard(p.Slug, new(p.TB, p.TE), new(p.SB, p.SE), p.EndsOn)).ToList();
     }
 }
