@@ -51,13 +51,15 @@ public sealed class IndexModel(AgoraDb db) : PageModel
         }
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            // Matched as typed in either language, and by slug so that case and script do not matter
-            // (SQLite folds only ASCII case): "софия" finds "София" through "sofia".
+            // Case-insensitive in either language. SQLite's lower() folds only ASCII, so Cyrillic is also matched
+            // through the transliterated slug: "софия" finds "София" through "sofia".
             var q = Query.Trim();
+            var lower = q.ToLowerInvariant();
             var slug = Slugs.From(q);
-            var capital = char.ToUpper(q[0], CultureInfo.CurrentCulture) + q[1..];
-            found = found.Where(o => o.Name.Bg.Contains(q) || o.Name.En.Contains(q) || o.Name.Bg.Contains(capital)
-                                     || o.Name.En.Contains(capital) || (slug != "" && o.Slug.Contains(slug)));
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(), which has no culture; see above
+            found = found.Where(o => o.Name.Bg.Contains(q) || o.Name.Bg.ToLower().Contains(lower) || o.Name.En.ToLower().Contains(lower)
+                                     || (slug != "" && o.Slug.Contains(slug)));
+#pragma warning restore CA1304, CA1311, CA1862
         }
         var total = await found.CountAsync(ct);
         var en = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
