@@ -58,6 +58,11 @@ public sealed class JoinRequestsModel(
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A conditional claim: of two administrators accepting at once, one creates the organisation.
+        var claimed = await db.Set<JoinRequest>().Where(r => r.Id == id && r.Status == JoinRequestStatus.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, JoinRequestStatus.Accepted), ct);
+        if (claimed == 0)
+            return AlreadyDecided();
         var organization = request.OrganizationId is Guid existing
             ? await db.Set<Organization>().FirstOrDefaultAsync(o => o.Id == existing, ct)
             : null;
