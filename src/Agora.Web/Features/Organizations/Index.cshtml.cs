@@ -46,8 +46,9 @@ public sealed class IndexModel(AgoraDb db) : PageModel
             found = found.Where(o => o.Kind == kind);
         if (!string.IsNullOrWhiteSpace(Sector))
         {
-            var s = Sector.Trim();
-            found = found.Where(o => o.Sectors.Contains(s));
+            // Whole sectors only ("финанси" is not "финансови технологии"); sectors are saved as "a, b, c".
+            var s = "," + Sector.Trim() + ",";
+            found = found.Where(o => ("," + o.Sectors.Replace(", ", ",") + ",").Contains(s));
         }
         if (!string.IsNullOrWhiteSpace(Query))
         {
