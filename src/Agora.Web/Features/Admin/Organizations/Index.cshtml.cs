@@ -21,9 +21,9 @@ public sealed class IndexModel(AgoraDb db, OrganizationEmails emails, AuditLog a
 
     public IReadOnlyList<Row> Pending { get; private set; } = [];
 
-    /// <summary>Two queries: the oldest 100 pending requests with their organisation and person, and the unlisted count.</summary>
     public int UnlistedCount { get; private set; }
 
+    /// <summary>Two queries: the oldest 100 pending requests with their organisation and person, and the unlisted count.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
         Pending = await db.Set<OrganizationRepresentative>().AsNoTracking()
