@@ -1,3 +1,4 @@
+using Agora.Web.Features.Newsletter;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.Web;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Agora.Web.Features.Newsletter.Admin;
+namespace Agora.Web.Features.Admin.Newsletters;
 
 [Authorize(Policy = Policies.Administrator)]
 public sealed class IndexModel(AgoraDb db, NewsletterService newsletter) : PageModel

@@ -1,3 +1,4 @@
+using Agora.Web.Features.Newsletter;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Agora.Web.Features.Newsletter.Admin;
+namespace Agora.Web.Features.Admin.Newsletters;
 
 /// <summary>Preview in both languages with the number of recipients; send once.</summary>
 [Authorize(Policy = Policies.Administrator)]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Agora.Web.Features.Newsletter;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Agora.Web.Features.Newsletter.Admin;
+namespace Agora.Web.Features.Admin.Newsletters;
 
 /// <summary>Write or change an issue that has not been sent; saving leads to the preview, where it is sent.</summary>
 [Authorize(Policy = Policies.Administrator)]
