@@ -70,8 +70,8 @@ public sealed class NewsDemo(AgoraDb db, ContentFiles content, TimeProvider cloc
             PublishedAt = publishedAt,
             // Demo posts are history: nobody is e-mailed about them.
             FollowersNotifiedAt = publishedAt,
-            CreatedAt = now,
-            UpdatedAt = now,
+            CreatedAt = publishedAt < now ? publishedAt : now,
+            UpdatedAt = publishedAt < now ? publishedAt : now,
         });
     }
 
@@ -83,6 +83,20 @@ public sealed class NewsDemo(AgoraDb db, ContentFiles content, TimeProvider cloc
         if (paragraphs.Count > 0 && paragraphs[0].Length < 40 && paragraphs[0].Contains("2021", StringComparison.Ordinal))
             paragraphs.RemoveAt(0);
         var lead = paragraphs.Count > 0 ? paragraphs[0] : "";
-        return (file.Title, lead, string.Join("\n\n", paragraphs.Skip(1)));
+        return (file.Title, lead, string.Join("\n\n", paragraphs.Skip(1).Select(Tidy)));
+    }
+
+    /// <summary>
+    /// The Bulgarian original was pasted from a web page: its bullets are "•" characters and its headings are short
+    /// lines ending in a colon. They become Markdown lists and headings; the words stay as written.
+    /// </summary>
+    private static string Tidy(string paragraph)
+    {
+        var lines = paragraph.Split('\n', StringSplitOptions.TrimEntries);
+        if (lines.All(l => l.StartsWith('•')))
+            return string.Join("\n", lines.Select(l => "- " + l.TrimStart('•').Trim()));
+        if (lines.Length == 1 && paragraph.Length < 70 && paragraph.EndsWith(':'))
+            return "## " + paragraph.TrimEnd(':');
+        return paragraph;
     }
 }
