@@ -65,7 +65,8 @@ public static class NewsFeeds
             w.WriteStartDocument();
             w.WriteStartElement("feed", AtomNamespace);
             w.WriteAttributeString("xml", "lang", "http://www.w3.org/XML/1998/namespace", lang);
-            w.WriteElementString("id", AtomNamespace, links.Absolute(page));
+            // One feed per language: its id is its page in that language, which never changes.
+            w.WriteElementString("id", AtomNamespace, links.Absolute(page + "?culture=" + lang));
             w.WriteElementString("title", AtomNamespace, title);
             w.WriteElementString("updated", AtomNamespace, Format.Iso(updated));
             Link(w, "self", "application/atom+xml", links.Absolute(self + "?culture=" + lang), lang);

@@ -10,8 +10,9 @@ namespace Agora.Web.Features.News;
 public sealed class ShowModel(NewsAccess news, AgoraDb db) : PageModel
 {
     public NewsPost Post { get; private set; } = default!;
-    public string? ProcessSlug { get; private set; }
-    public LocalizedText? ProcessTitle { get; private set; }
+    public Process? Process { get; private set; }
+    public string? ProcessSlug => Process?.Slug;
+    public LocalizedText? ProcessTitle => Process?.Title;
     public bool CanManage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -22,10 +23,7 @@ public sealed class ShowModel(NewsAccess news, AgoraDb db) : PageModel
         Post = post;
         if (post.ProcessId is Guid pid)
         {
-            var process = await db.Set<Process>().AsNoTracking().Where(p => p.Id == pid)
-                .Select(p => new { p.Slug, p.Title.Bg, p.Title.En }).FirstAsync(ct);
-            ProcessSlug = process.Slug;
-            ProcessTitle = new LocalizedText(process.Bg, process.En);
+            Process = await db.Set<Process>().AsNoTracking().FirstAsync(p => p.Id == pid, ct);
         }
         CanManage = await news.CanManageAsync(User, post.ProcessId, ct);
         return Page();
