@@ -1,5 +1,6 @@
 using Agora.Web.Features.Account;
 using Agora.Web.Features.Demo;
+using Agora.Web.Features.News;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Audit;
@@ -22,6 +23,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<IDemoContributor, ProcessesDemo>();
         builder.Services.AddScoped<IDemoContributor, FoundationDemo>();
         builder.Services.AddOrganizations();
+        builder.Services.AddNews(builder.Configuration);
         return builder;
     }
 
@@ -30,6 +32,7 @@ public static class FeatureSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapRazorPages();
+        app.MapNews();
         return app;
     }
 }

@@ -14,6 +14,9 @@ public sealed record EmailContent(string Subject, IReadOnlyList<string> Paragrap
     /// <summary>Small print under the message, e.g. why the person receives it and how to stop.</summary>
     public string? Footer { get; init; }
     public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+
+    /// <summary>Extra message headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on bulk mail.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 }
 
 public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
@@ -30,6 +33,8 @@ public sealed class EmailComposer(IOptions<EmailOptions> options)
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("agora.sofia.bg");
         message.Date = DateTimeOffset.UtcNow;
         message.Headers.Add(HeaderId.ContentLanguage, culture);
+        foreach (var (name, value) in content.Headers)
+            message.Headers.Add(name, value);
 
         var body = new BodyBuilder { TextBody = Text(content), HtmlBody = Html(content, culture) };
         foreach (var a in content.Attachments)

@@ -1,0 +1,23 @@
+using Agora.Web.Features.Following;
+using Agora.Web.Features.Newsletter;
+using Agora.Web.Features.Processes;
+
+namespace Agora.Web.Features.News;
+
+/// <summary>News, the information bulletin and following of processes: one module, registered with one call.</summary>
+public static class NewsSetup
+{
+    public const string ComponentKey = "news";
+
+    public static IServiceCollection AddNews(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(new ProcessComponent(ComponentKey, "Process.Tab.News", "news", 20, OnByDefault: true));
+        services.AddScoped<NewsAccess>();
+        services.AddScoped<Agora.Web.Features.Demo.IDemoContributor, NewsDemo>();
+        services.AddNewsletter(config);
+        services.AddFollowing();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapNews(this IEndpointRouteBuilder app) => app.MapNewsFeeds();
+}
