@@ -1,5 +1,6 @@
 using Agora.Web.Features.Account;
 using Agora.Web.Features.Demo;
+using Agora.Web.Features.Learning;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Web;
@@ -20,6 +21,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<ProcessAccess>();
         builder.Services.AddScoped<IDemoContributor, ProcessesDemo>();
         builder.Services.AddScoped<IDemoContributor, FoundationDemo>();
+        builder.Services.AddLearning();
         return builder;
     }
 
