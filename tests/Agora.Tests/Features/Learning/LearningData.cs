@@ -100,12 +100,12 @@ public static class LearningData
         return course;
     }
 
-    /// <summary>The form fields that answer a lesson's quiz entirely right (or entirely wrong).</summary>
+    /// <summary>The form fields that answer a lesson's quiz entirely right (or entirely wrong), question by question in order.</summary>
     public static async Task<List<KeyValuePair<string, string>>> AnswersAsync(this AgoraFactory f, Guid courseId, int position, bool right = true)
     {
         var questions = await f.DbAsync(db => db.Set<Lesson>().AsNoTracking()
             .Where(l => l.CourseId == courseId && l.Position == position)
-            .SelectMany(l => l.Questions).Include(q => q.Options).ToListAsync());
+            .SelectMany(l => l.Questions).OrderBy(q => q.Position).Include(q => q.Options).ToListAsync());
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var q in questions)
         {
