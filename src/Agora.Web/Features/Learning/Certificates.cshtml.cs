@@ -11,7 +11,7 @@ namespace Agora.Web.Features.Learning;
 /// </summary>
 public sealed class CertificatesModel(AgoraDb db) : PageModel
 {
-    public sealed record Record(string Code, string Name, LocalizedText Course, string CourseSlug, bool CoursePublished, DateTime CompletedAt);
+    public sealed record Record(string Code, string Name, bool Erased, LocalizedText Course, string CourseSlug, bool CoursePublished, DateTime CompletedAt);
 
     public string? Typed { get; private set; }
 
@@ -41,7 +41,8 @@ public sealed class CertificatesModel(AgoraDb db) : PageModel
                 .Join(db.Users, x => x.e.UserId, u => u.Id, (x, u) => new
                 {
                     u.DisplayName,
-                    Deleted = u.DeletedAt != null,
+                    Erased = u.DeletedAt != null,
+                    Hidden = x.e.HideName,
                     x.c.Title,
                     x.c.Slug,
                     x.c.Published,
@@ -49,7 +50,7 @@ public sealed class CertificatesModel(AgoraDb db) : PageModel
                 })
                 .FirstOrDefaultAsync(ct);
             if (row != null)
-                Found = new Record(CertificateCodes.Formatted(stored), row.Deleted ? "" : row.DisplayName, row.Title, row.Slug, row.Published, row.CompletedAt);
+                Found = new Record(CertificateCodes.Formatted(stored), row.Hidden || row.Erased ? "" : row.DisplayName, row.Erased, row.Title, row.Slug, row.Published, row.CompletedAt);
         }
         if (Found == null)
             Response.StatusCode = StatusCodes.Status404NotFound;

@@ -140,6 +140,8 @@ public sealed class Enrolment
     public DateTime? CompletedAt { get; set; }
     /// <summary>12 characters from <see cref="CertificateCodes.Alphabet"/>, stored without dashes.</summary>
     public string? CertificateCode { get; set; }
+    /// <summary>The learner asked that the public check show the course and date but not their name.</summary>
+    public bool HideName { get; set; }
 }
 
 /// <summary>A submitted quiz: kept for every attempt, so administrators see what learners get wrong.</summary>

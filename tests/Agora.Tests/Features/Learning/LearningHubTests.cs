@@ -52,6 +52,30 @@ public sealed class LearningHubTests(AgoraFactory f) : IClassFixture<AgoraFactor
         Assert.Contains("Преминати уроци: 4 от 4", my, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PublicCheck_LearnerHidesName_ShowsCourseAndDateButNotTheName()
+    {
+        var course = await f.CourseAsync(lessons: 1);
+        var user = await f.PersonAsync();
+        var client = await f.SignedInAsync(user);
+        await client.PostQuizAsync(course.LessonUrl(1), await f.AnswersAsync(course.Id, 1));
+        var enrolment = await f.DbAsync(db => db.Set<Enrolment>().AsNoTracking().SingleAsync(e => e.UserId == user.Id));
+        var url = "/learn/certificates/" + CertificateCodes.Formatted(enrolment.CertificateCode!);
+        Assert.Contains(user.DisplayName, await f.Browser().HtmlAsync(url), StringComparison.Ordinal);
+
+        // Somebody else cannot change it.
+        var other = await f.SignedInAsync(await f.PersonAsync());
+        var refused = await other.PostFormAsync("/learn/my", new Dictionary<string, string> { ["enrolment"] = enrolment.Id.ToString(), ["hide"] = "true" }, "/learn/my?handler=Name");
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+
+        var hidden = await client.PostFormAsync("/learn/my", new Dictionary<string, string> { ["enrolment"] = enrolment.Id.ToString(), ["hide"] = "true" }, "/learn/my?handler=Name");
+        Assert.Equal(HttpStatusCode.Redirect, hidden.StatusCode);
+        var html = await f.Browser().HtmlAsync(url);
+        Assert.DoesNotContain(user.DisplayName, html, StringComparison.Ordinal);
+        Assert.Contains("Скрито по желание на участника", html, StringComparison.Ordinal);
+        Assert.Contains(course.Title.Bg, html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ABCD-EFGH-JKMN")]
     [InlineData("not-a-code")]

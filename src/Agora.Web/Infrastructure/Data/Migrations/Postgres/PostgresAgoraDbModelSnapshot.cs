@@ -369,6 +369,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime>("EnrolledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("HideName")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 

@@ -364,6 +364,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("EnrolledAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HideName")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 

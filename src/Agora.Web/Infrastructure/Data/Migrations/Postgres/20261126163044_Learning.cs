@@ -95,7 +95,8 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
                     EnrolledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CertificateCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                    CertificateCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    HideName = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {

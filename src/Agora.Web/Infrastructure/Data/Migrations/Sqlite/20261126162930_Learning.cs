@@ -95,7 +95,8 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     EnrolledAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CertificateCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    CertificateCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    HideName = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
