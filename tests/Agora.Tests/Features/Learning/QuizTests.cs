@@ -180,6 +180,25 @@ public sealed class QuizTests(AgoraFactory f) : IClassFixture<AgoraFactory>
     }
 
     [Fact]
+    public async Task Lesson_WithoutQuiz_IsMarkedDoneOnceAndOpensTheNextLesson()
+    {
+        var course = await f.CourseAsync(lessons: 2);
+        await f.DbAsync(db => db.Set<QuizQuestion>()
+            .Where(q => db.Set<Lesson>().Any(l => l.Id == q.LessonId && l.CourseId == course.Id && l.Position == 1))
+            .ExecuteDeleteAsync());
+        var user = await f.PersonAsync();
+        var client = await f.SignedInAsync(user);
+        var page = await client.HtmlAsync(course.LessonUrl(1));
+        Assert.Contains("Отбележете урока като завършен", page, StringComparison.Ordinal);
+        // Opening the lesson records nothing; only the button does.
+        Assert.Equal(0, await f.DbAsync(db => db.Set<LessonPass>().CountAsync(p => p.UserId == user.Id)));
+        await client.PostQuizAsync(course.LessonUrl(1), []);
+        await client.PostQuizAsync(course.LessonUrl(1), []);
+        Assert.Equal(1, await f.DbAsync(db => db.Set<LessonPass>().CountAsync(p => p.UserId == user.Id)));
+        Assert.Contains("Изпратете отговорите", await client.HtmlAsync(course.LessonUrl(2)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Quiz_ParallelSubmissions_RecordOnePassAndOneCompletion()
     {
         var course = await f.CourseAsync(lessons: 1);
