@@ -1,5 +1,6 @@
 using Agora.Web.Features.Account;
 using Agora.Web.Features.Demo;
+using Agora.Web.Features.Learning;
 using Agora.Web.Features.News;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
@@ -24,6 +25,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<IDemoContributor, FoundationDemo>();
         builder.Services.AddOrganizations();
         builder.Services.AddNews(builder.Configuration);
+        builder.Services.AddLearning();
         return builder;
     }
 
