@@ -138,6 +138,12 @@ public sealed class DetailsModel(
         return true;
     }
 
+    // Readable Cyrillic, but still every HTML-sensitive character (< > & ' ") escaped.
+    private static readonly JsonSerializerOptions JsonLdOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     private static string Offset(DateTime utc)
     {
         var local = Format.ToSofia(utc);
@@ -192,6 +198,6 @@ public sealed class DetailsModel(
             data["maximumAttendeeCapacity"] = cap;
             data["remainingAttendeeCapacity"] = Math.Max(0, cap - ev.RegisteredCount);
         }
-        return JsonSerializer.Serialize(data);
+        return JsonSerializer.Serialize(data, JsonLdOptions);
     }
 }
