@@ -63,7 +63,6 @@ public sealed class EventsDemo(AgoraDb db, TimeProvider clock) : IDemoContributo
                 StartsAt = Format.FromSofia(new DateTime(2021, 1, 14, 10, 0, 0)),
                 EndsAt = Format.FromSofia(new DateTime(2021, 1, 14, 13, 0, 0)),
                 Organiser = organiser,
-                Capacity = 40,
                 Minutes = new(
                     "Участниците споделиха обратна връзка за средата на електронното управление и гражданското участие в София, за силните и слабите ѝ страни и за нуждите и приоритетите на общината. По-подробните резултати ще бъдат представени на следващия уебинар „Работна среща за зрелостта на решенията и стратегията“.",
                     "The participants shared feedback on the environment for e-government and citizen participation in Sofia, its strengths and weaknesses, and the municipality's needs and priorities. More detailed results will be presented at the next webinar, \"Solution maturity and strategy workshop\"."),
@@ -86,7 +85,6 @@ public sealed class EventsDemo(AgoraDb db, TimeProvider clock) : IDemoContributo
                     - information provided in one place — accessible, understandable and comprehensive;
                     - better channels of interaction and processes of civic participation.
                     """),
-                AttendanceCount = 30,
                 Published = true,
                 PublishedAt = new DateTime(2021, 1, 5, 9, 0, 0, DateTimeKind.Utc),
                 CreatedAt = now,
@@ -122,7 +120,6 @@ public sealed class EventsDemo(AgoraDb db, TimeProvider clock) : IDemoContributo
             StartsAt = Format.FromSofia(new DateTime(2021, 1, 28, 10, 0, 0)),
             EndsAt = Format.FromSofia(new DateTime(2021, 1, 28, 12, 30, 0)),
             Organiser = organiser,
-            Capacity = 100,
             Published = true,
             PublishedAt = new DateTime(2021, 1, 20, 9, 0, 0, DateTimeKind.Utc),
         }, now, ct);

@@ -26,7 +26,7 @@ public static class EventsSetup
 
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/events/{id:guid}.ics", async (Guid id, HttpContext http, EventAccess access, PublicLinks links,
+        app.MapMethods("/events/{id:guid}.ics", GetOrHead, async (Guid id, HttpContext http, EventAccess access, PublicLinks links,
             IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
         {
             var ev = await access.Visible(http.User).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
@@ -36,7 +36,7 @@ public static class EventsSetup
                 Host(links), clock.GetUtcNow().UtcDateTime, ev.Title.Current);
             return Results.File(ICalendar.Bytes(calendar), ICalendar.ContentType, $"event-{ev.Id:N}.ics");
         });
-        app.MapGet("/events.ics", async (EventAccess access, PublicLinks links, IStringLocalizer<SharedResource> l,
+        app.MapMethods("/events.ics", GetOrHead, async (EventAccess access, PublicLinks links, IStringLocalizer<SharedResource> l,
             TimeProvider clock, CancellationToken ct) =>
         {
             // The public calendar: calendar apps fetch it without cookies, so drafts and unpublished processes never show.
@@ -62,6 +62,9 @@ public static class EventsSetup
         });
         return app;
     }
+
+    // Calendar clients probe subscriptions with HEAD.
+    private static readonly string[] GetOrHead = ["GET", "HEAD"];
 
     private static string Host(PublicLinks links) => new Uri(links.Absolute("/")).Host;
 }
