@@ -183,6 +183,9 @@ public sealed class EditModel(
             ModelState.AddModelError("Input.RegistrationClosesAt", l["Events.Validation.ClosesAfterStart"]);
         if (Input.Capacity is int cap && (cap < 1 || cap > 100_000))
             ModelState.AddModelError("Input.Capacity", l["Events.Validation.Capacity"]);
+        else if (Input.Capacity is int fewer && Existing != null && fewer < Existing.RegisteredCount)
+            // Nobody loses a place they were given; the organiser contacts people first if the room shrinks.
+            ModelState.AddModelError("Input.Capacity", l["Events.Validation.CapacityBelowRegistered", Existing.RegisteredCount]);
         if (!string.IsNullOrWhiteSpace(Input.District) && !Districts.IsKnown(Input.District))
             ModelState.AddModelError("Input.District", l["Events.Validation.District"]);
         if (Input.Format != EventFormat.Online && string.IsNullOrWhiteSpace(Input.Address) && string.IsNullOrWhiteSpace(Input.Venue))

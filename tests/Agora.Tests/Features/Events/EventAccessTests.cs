@@ -206,6 +206,29 @@ public sealed class EventAccessTests(EventsFactory f) : IClassFixture<EventsFact
     }
 
     [Fact]
+    public async Task Save_MorePlaces_PromotesWaitingAndFewerThanRegisteredIsRefused()
+    {
+        var admin = await f.PersonAsync();
+        var process = await f.ProcessAsync(components: "events", administrator: admin);
+        var ev = await f.EventAsync(process.Id, capacity: 1);
+        var organiser = await f.SignedInAsync(admin);
+        var waiting = await f.PersonAsync();
+        await (await f.SignedInAsync(await f.PersonAsync())).RegisterAsync(ev.Id);
+        await (await f.SignedInAsync(waiting)).RegisterAsync(ev.Id);
+
+        var fields = Form("Събитие с повече места");
+        fields["Input.Capacity"] = "2";
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.PostFormAsync($"/events/{ev.Id}/edit", fields)).StatusCode);
+        Assert.Equal(RegistrationStatus.Registered, await f.DbAsync(db => db.Set<EventRegistration>()
+            .Where(r => r.UserId == waiting.Id).Select(r => r.Status).SingleAsync()));
+
+        fields["Input.Capacity"] = "1";
+        var refused = await organiser.PostFormAsync($"/events/{ev.Id}/edit", fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("вече записаните (2)", await refused.TextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Save_InvalidInputInEnglish_ShowsEnglishMessage()
     {
         var admin = await f.PersonAsync(culture: "en");
