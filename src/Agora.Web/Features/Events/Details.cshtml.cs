@@ -25,6 +25,7 @@ public sealed class DetailsModel(
     public RegistrationStatus? MyStatus { get; private set; }
     public bool RegistrationOpen { get; private set; }
     public bool IsPast { get; private set; }
+    public bool Started { get; private set; }
     public bool ShowMeetingLink { get; private set; }
     public DateTime ClosesAt { get; private set; }
     public IReadOnlyList<(Guid Id, string FileName, long Size)> Documents { get; private set; } = [];
@@ -55,8 +56,15 @@ public sealed class DetailsModel(
     {
         if (User.UserId() is not Guid uid)
             return Challenge();
-        if (!await access.Visible(User).AnyAsync(e => e.Id == id, ct))
+        var startsAt = await access.Visible(User).Where(e => e.Id == id).Select(e => (DateTime?)e.StartsAt).FirstOrDefaultAsync(ct);
+        if (startsAt == null)
             return NotFound();
+        // Once it has started, a freed place helps nobody and the list is the attendance record.
+        if (startsAt <= clock.GetUtcNow().UtcDateTime)
+        {
+            TempData["Status"] = l["Events.CancelClosed"].Value;
+            return RedirectToPage(new { id });
+        }
         var cancelled = await registrations.CancelAsync(id, uid, ct);
         TempData["Status"] = cancelled ? l["Events.Cancelled"].Value : l["Events.NotRegistered"].Value;
         return RedirectToPage(new { id });
@@ -120,6 +128,7 @@ public sealed class DetailsModel(
         ClosesAt = ev.RegistrationClosesAt ?? ev.StartsAt;
         RegistrationOpen = ev.Published && now < ClosesAt && now < ev.StartsAt;
         IsPast = ev.EndsAt < now;
+        Started = ev.StartsAt <= now;
         if (User.UserId() is Guid uid)
             MyStatus = await db.Set<EventRegistration>().Where(r => r.EventId == id && r.UserId == uid)
                 .Select(r => (RegistrationStatus?)r.Status).FirstOrDefaultAsync(ct);

@@ -149,7 +149,9 @@ public sealed class ReportModel(AgoraDb db, EventAccess access, AuditLog audit, 
         if (!await access.CanManageAsync(User, ev.ProcessId, ct))
             return Forbid();
         Event = ev;
+        // The registry's listed organisations, plus any already recorded (so unlisting one does not drop it here).
         var orgs = await db.Set<Organization>().AsNoTracking()
+            .Where(o => o.Listed || db.Set<EventOrganization>().Any(x => x.EventId == id && x.OrganizationId == o.Id))
             .Select(o => new { o.Id, o.Name.Bg, o.Name.En }).ToListAsync(ct);
         AllOrganizations = orgs.Select(o => (o.Id, new LocalizedText(o.Bg, o.En).Current))
             .OrderBy(o => o.Item2, StringComparer.CurrentCultureIgnoreCase).ToList();
