@@ -1,5 +1,6 @@
 using Agora.Web.Features.Account;
 using Agora.Web.Features.Demo;
+using Agora.Web.Features.Events;
 using Agora.Web.Features.Learning;
 using Agora.Web.Features.News;
 using Agora.Web.Features.Organizations;
@@ -26,6 +27,7 @@ public static class FeatureSetup
         builder.Services.AddOrganizations();
         builder.Services.AddNews(builder.Configuration);
         builder.Services.AddLearning();
+        builder.Services.AddEvents();
         return builder;
     }
 
@@ -35,6 +37,7 @@ public static class FeatureSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapRazorPages();
         app.MapNews();
+        app.MapEvents();
         return app;
     }
 }

@@ -125,6 +125,63 @@ public sealed class EventOrganizationConfiguration : IEntityTypeConfiguration<Ev
     }
 }
 
+public enum RegistrationStatus
+{
+    Registered,
+    Waiting,
+}
+
+/// <summary>A person's place at an event (записване), or their place on the waiting list (списък на чакащите).</summary>
+public sealed class EventRegistration
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid EventId { get; set; }
+    public Guid UserId { get; set; }
+    public RegistrationStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    /// <summary>When the person got a place: at registration, or when promoted from the waiting list.</summary>
+    public DateTime? ConfirmedAt { get; set; }
+    /// <summary>Marked by the organiser after the event; null means not marked.</summary>
+    public bool? Attended { get; set; }
+}
+
+public sealed class EventRegistrationConfiguration : IEntityTypeConfiguration<EventRegistration>
+{
+    public void Configure(EntityTypeBuilder<EventRegistration> builder)
+    {
+        // One registration per person and event, whatever races the requests run.
+        builder.HasIndex(r => new { r.EventId, r.UserId }).IsUnique();
+        builder.HasIndex(r => new { r.EventId, r.Status, r.CreatedAt });
+        builder.HasIndex(r => r.UserId);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Event>().WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AgoraUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>A document published after the event (PDF, ODT, DOCX), stored in the database.</summary>
+public sealed class EventDocument
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid EventId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public byte[] Content { get; set; } = [];
+    public DateTime UploadedAt { get; set; }
+}
+
+public sealed class EventDocumentConfiguration : IEntityTypeConfiguration<EventDocument>
+{
+    public void Configure(EntityTypeBuilder<EventDocument> builder)
+    {
+        builder.Property(d => d.FileName).HasMaxLength(255);
+        builder.Property(d => d.ContentType).HasMaxLength(100);
+        builder.HasIndex(d => d.EventId);
+        builder.HasOne<Event>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 /// <summary>
 /// Modules that react when an event is first published in a process (followers are told, accepted organisations
 /// are invited). Called by the events module inside the unit of work that publishes, before it saves, so the

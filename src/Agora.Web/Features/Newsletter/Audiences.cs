@@ -58,3 +58,40 @@ public sealed class FollowersAudience(AgoraDb db) : INewsletterAudience
         return rows.Select(r => (r.Email!, r.PreferredCulture)).ToList();
     }
 }
+
+/// <summary>Approved representatives of organisations in the registry.</summary>
+public sealed class RepresentativesAudience(AgoraDb db) : INewsletterAudience
+{
+    public string Key => "representatives";
+    public string Label => "Newsletter.Audience.Representatives";
+
+    public async Task<IReadOnlyList<(string Email, string Culture)>> RecipientsAsync(Guid? processId, CancellationToken ct)
+    {
+        var rows = await db.Set<Organizations.OrganizationRepresentative>()
+            .Where(r => r.Status == Organizations.RepresentativeStatus.Approved)
+            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => u)
+            .Where(u => u.Email != null && u.EmailConfirmed && u.DeletedAt == null && u.BlockedAt == null)
+            .Select(u => new { u.Email, u.PreferredCulture }).ToListAsync(ct);
+        return rows.Select(r => (r.Email!, r.PreferredCulture)).ToList();
+    }
+}
+
+/// <summary>People registered (or waiting) for any event of the chosen process.</summary>
+public sealed class EventRegistrantsAudience(AgoraDb db) : INewsletterAudience
+{
+    public string Key => "event-registrants";
+    public string Label => "Newsletter.Audience.EventRegistrants";
+    public bool RequiresProcess => true;
+
+    public async Task<IReadOnlyList<(string Email, string Culture)>> RecipientsAsync(Guid? processId, CancellationToken ct)
+    {
+        if (processId is not Guid id)
+            return [];
+        var rows = await db.Set<Events.EventRegistration>()
+            .Where(r => db.Set<Events.Event>().Any(e => e.Id == r.EventId && e.ProcessId == id))
+            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => u)
+            .Where(u => u.Email != null && u.EmailConfirmed && u.DeletedAt == null && u.BlockedAt == null)
+            .Select(u => new { u.Email, u.PreferredCulture }).ToListAsync(ct);
+        return rows.Select(r => (r.Email!, r.PreferredCulture)).ToList();
+    }
+}

@@ -14,6 +14,8 @@ public static class NewsletterSetup
         services.AddScoped<NewsletterService>();
         services.AddScoped<INewsletterAudience, SubscribersAudience>();
         services.AddScoped<INewsletterAudience, FollowersAudience>();
+        services.AddScoped<INewsletterAudience, RepresentativesAudience>();
+        services.AddScoped<INewsletterAudience, EventRegistrantsAudience>();
         services.AddScoped<IPersonalDataSource, NewsletterPersonalData>();
         // Sign-ups send e-mail, so they share the account forms' budget per client address; reading the form is free.
         var perMinute = config.GetValue("Agora:RateLimits:AccountPerMinute", 10);

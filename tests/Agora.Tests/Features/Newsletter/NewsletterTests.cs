@@ -99,7 +99,8 @@ public sealed class NewsletterTests(AgoraFactory f) : IClassFixture<AgoraFactory
 
             // Confirmed: the next issue arrives, in the chosen language.
             await SendAsync(admin, await WriteIssueAsync(admin, "След потвърждение"));
-            var issue = (await factory.DeliverAsync())[^1];
+            // Mail files are named by Message-Id, so find the issue by its subject rather than by order.
+            var issue = (await factory.DeliverAsync()).Single(m => (m.Subject ?? "").StartsWith("След потвърждение", StringComparison.Ordinal));
             Assert.Equal(email, issue.To.Mailboxes.Single().Address);
             Assert.Equal("След потвърждение en", issue.Subject);
         }

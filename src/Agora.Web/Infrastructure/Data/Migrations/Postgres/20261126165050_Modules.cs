@@ -55,6 +55,58 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "EventDocument",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventDocument", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EventDocument_Event_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Event",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventRegistration",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attended = table.Column<bool>(type: "boolean", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventRegistration", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EventRegistration_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EventRegistration_Event_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Event",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Guide",
                 columns: table => new
                 {
@@ -583,6 +635,27 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EventDocument_EventId",
+                table: "EventDocument",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventRegistration_EventId_Status_CreatedAt",
+                table: "EventRegistration",
+                columns: new[] { "EventId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventRegistration_EventId_UserId",
+                table: "EventRegistration",
+                columns: new[] { "EventId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventRegistration_UserId",
+                table: "EventRegistration",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Guide_Published_Audience_Topic",
                 table: "Guide",
                 columns: new[] { "Published", "Audience", "Topic" });
@@ -754,6 +827,12 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Enrolment");
+
+            migrationBuilder.DropTable(
+                name: "EventDocument");
+
+            migrationBuilder.DropTable(
+                name: "EventRegistration");
 
             migrationBuilder.DropTable(
                 name: "GuideProcess");
