@@ -1,4 +1,5 @@
 using Agora.Web.Features.Account;
+using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Audit;
@@ -20,6 +21,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<ProcessAccess>();
         builder.Services.AddScoped<IDemoContributor, ProcessesDemo>();
         builder.Services.AddScoped<IDemoContributor, FoundationDemo>();
+        builder.Services.AddConversations();
         return builder;
     }
 
@@ -28,6 +30,7 @@ public static class FeatureSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapRazorPages();
+        app.MapConversations();
         return app;
     }
 }
