@@ -78,9 +78,9 @@ public sealed class IndexModel(
             return NotFound();
         if (!CanManage)
             return Forbid();
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Import.", StringComparison.Ordinal)).ToList())
-            ModelState.Remove(key);
-        if (!ModelState.IsValid)
+        // Two forms on one page: validate only the one that was sent.
+        ModelState.Clear();
+        if (!TryValidateModel(Create, nameof(Create)))
             return Page();
         var now = clock.GetUtcNow().UtcDateTime;
         var c = new Conversation
@@ -108,9 +108,8 @@ public sealed class IndexModel(
             return NotFound();
         if (!CanManage)
             return Forbid();
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Create.", StringComparison.Ordinal)).ToList())
-            ModelState.Remove(key);
-        if (!ModelState.IsValid)
+        ModelState.Clear();
+        if (!TryValidateModel(Import, nameof(Import)))
             return Page();
         var now = clock.GetUtcNow().UtcDateTime;
         var c = new Conversation
