@@ -17,6 +17,7 @@ public static class ConversationsSetup
         services.AddScoped<ConversationPages>();
         services.AddHostedService<OpinionMapWorker>();
         services.AddScoped<Demo.IDemoContributor, ConversationsDemo>();
+        services.AddScoped<Infrastructure.Identity.IPersonalDataSource, ConversationsPersonalData>();
         return services;
     }
 

@@ -300,4 +300,49 @@ public sealed class ConversationVotingTests(ConversationsFactory f) : IClassFixt
         Assert.StartsWith("/account/access-denied", refused.Location(), StringComparison.Ordinal);
         Assert.Equal(1, await f.DbAsync(db => db.Set<Conversation>().CountAsync(x => x.ProcessId == p.Id)));
     }
+
+    [Fact]
+    public async Task Vote_DuplicateRow_IsRefusedByTheDatabase()
+    {
+        var p = await f.ProcessAsync(components: "conversations");
+        var c = await f.ConversationAsync(p, statements: ["Твърдение."]);
+        await f.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Agora.Web.Infrastructure.Data.AgoraDb>();
+            var service = sp.GetRequiredService<ConversationService>();
+            var me = await service.GetOrCreateParticipantAsync(c.Id, new ParticipantKey(null, new string('b', 64)), CancellationToken.None);
+            var s = await db.Set<Statement>().SingleAsync(x => x.ConversationId == c.Id);
+            var conversation = await db.Set<Conversation>().AsNoTracking().SingleAsync(x => x.Id == c.Id);
+            Assert.Equal(VoteOutcome.Recorded, await service.VoteAsync(conversation, me, s.Id, 1, CancellationToken.None));
+            Assert.Equal(VoteOutcome.Unchanged, await service.VoteAsync(conversation, me, s.Id, 1, CancellationToken.None));
+            Assert.Equal(VoteOutcome.Changed, await service.VoteAsync(conversation, me, s.Id, 0, CancellationToken.None));
+        });
+        await Assert.ThrowsAsync<DbUpdateException>(() => f.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Agora.Web.Infrastructure.Data.AgoraDb>();
+            var existing = await db.Set<StatementVote>().AsNoTracking().SingleAsync(v => v.ConversationId == c.Id);
+            db.Add(new StatementVote { ParticipantId = existing.ParticipantId, StatementId = existing.StatementId, ConversationId = c.Id, Value = 1 });
+            await db.SaveChangesAsync();
+        }));
+        var stored = await f.DbAsync(db => db.Set<Statement>().AsNoTracking().SingleAsync(x => x.ConversationId == c.Id));
+        Assert.Equal((0, 0, 1), (stored.AgreeCount, stored.DisagreeCount, stored.PassCount));
+    }
+
+    [Fact]
+    public async Task PersonalData_Download_IncludesConversationVotesAndStatements()
+    {
+        var p = await f.ProcessAsync(components: "conversations");
+        var c = await f.ConversationAsync(p, statements: ["Твърдение за износ."]);
+        var client = await f.SignedInAsync(await f.PersonAsync());
+        var s = await f.DbAsync(db => db.Set<Statement>().SingleAsync(x => x.ConversationId == c.Id));
+        await client.VoteAsync(p, c, s.Id, 1);
+        await client.PostFormAsync(ConversationTestKit.Url(p, c), new Dictionary<string, string> { ["NewStatement.Text"] = "Моето лично твърдение." },
+            ConversationTestKit.Url(p, c) + "?handler=Statement");
+        var download = await client.PostFormAsync("/account/manage/personal-data", new Dictionary<string, string>(), "/account/manage/personal-data?handler=Download");
+        var json = System.Text.RegularExpressions.Regex.Unescape(await download.Content.ReadAsStringAsync());
+        Assert.Contains("\"conversations\"", json, StringComparison.Ordinal);
+        Assert.Contains("Твърдение за износ.", json, StringComparison.Ordinal);
+        Assert.Contains("\"agree\"", json, StringComparison.Ordinal);
+        Assert.Contains("Моето лично твърдение.", json, StringComparison.Ordinal);
+    }
 }
