@@ -1,3 +1,4 @@
+using Agora.OpinionMap;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
@@ -9,7 +10,7 @@ namespace Agora.Web.Features.Conversations;
 /// A conversation on e-government in the ICC process, with 300 generated participants whose votes come from three
 /// latent opinion profiles (a fixed random seed, so every run is the same) and the opinion map computed at once.
 /// </summary>
-public sealed class ConversationsDemo(AgoraDb db, OpinionMapRefresh refresh, TimeProvider clock) : IDemoContributor
+public sealed class ConversationsDemo(AgoraDb db, TimeProvider clock, ILogger<ConversationsDemo> log) : IDemoContributor
 {
     public int Order => 50;
 
@@ -142,9 +143,25 @@ public sealed class ConversationsDemo(AgoraDb db, OpinionMapRefresh refresh, Tim
         });
         conversation.ParticipantCount = participants.Count;
         conversation.VoteCount = votes.Count;
+
+        // The opinion map is computed here and saved with everything else, so the results page shows it at once
+        // and the background refresh finds nothing to do.
+        var number = participants.ToDictionary(x => x.Id, x => x.Number);
+        var statementNumber = statements.ToDictionary(x => x.Id, x => x.Number);
+        var matrix = VoteMatrix.FromVotes(votes.Select(v => new VoteRecord(
+            number[v.ParticipantId], statementNumber[v.StatementId], v.Value, OpinionMapRefresh.Millis(v.CreatedAt))));
+        var snapshot = OpinionMapRefresh.ComputeSnapshot(matrix, new OpinionMapOptions(), log, conversation.Id);
         conversation.Version = 1;
+        conversation.ComputedVersion = 1;
+        db.Add(new ConversationResult
+        {
+            ConversationId = conversation.Id,
+            Json = snapshot.ToJson(),
+            ComputedAt = now,
+            VoteCount = matrix.VoteCount,
+            Version = 1,
+        });
         await db.SaveChangesAsync(ct);
-        await refresh.RecomputeAsync(conversation.Id, ct);
     }
 
     private static int PickProfile(double roll)

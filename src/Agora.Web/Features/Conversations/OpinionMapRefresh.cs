@@ -42,14 +42,29 @@ public sealed class OpinionMapRefresh(AgoraDb db, TimeProvider clock, ILogger<Op
         stored.VoteCount = matrix.VoteCount;
         stored.Version = version.Value;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (db.Entry(stored).State == EntityState.Added)
+        {
+            // Another refresh (the worker, the demo, an administrator) stored the first result at the same moment;
+            // its result stands, and the version check recomputes on the next round if votes moved on.
+            db.Entry(stored).State = EntityState.Detached;
+            return;
+        }
         await db.Set<Conversation>().Where(c => c.Id == conversationId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ComputedVersion, version.Value), ct);
         await tx.CommitAsync(ct);
     }
 
-    private OpinionSnapshot Compute(VoteMatrix matrix, OpinionMapOptions options, Guid conversationId)
+    private OpinionSnapshot Compute(VoteMatrix matrix, OpinionMapOptions options, Guid conversationId) =>
+        ComputeSnapshot(matrix, options, log, conversationId);
+
+    /// <summary>The snapshot of a vote matrix; "no groups" when there are too few participants or the input is degenerate.</summary>
+    public static OpinionSnapshot ComputeSnapshot(VoteMatrix matrix, OpinionMapOptions options, ILogger log, Guid conversationId)
     {
+        ArgumentNullException.ThrowIfNull(matrix);
         if (matrix.ParticipantCount < MinParticipants || matrix.StatementCount < 2)
             return OpinionSnapshot.Empty(matrix.ParticipantCount, matrix.VoteCount);
         try
