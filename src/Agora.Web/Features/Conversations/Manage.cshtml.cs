@@ -39,15 +39,64 @@ public sealed class ManageModel(
         public string? TranslationEn { get; set; }
     }
 
+    [BindProperty]
+    public DetailsInput Details { get; set; } = new();
+
+    public sealed class DetailsInput
+    {
+        [Required(ErrorMessage = V.Required), StringLength(300, ErrorMessage = V.MaxLength), Display(Name = "Conversations.Field.TopicBg")]
+        public string TopicBg { get; set; } = "";
+
+        [StringLength(300, ErrorMessage = V.MaxLength), Display(Name = "Conversations.Field.TopicEn")]
+        public string? TopicEn { get; set; }
+
+        [StringLength(4000, ErrorMessage = V.MaxLength), Display(Name = "Conversations.Field.DescriptionBg")]
+        public string? DescriptionBg { get; set; }
+
+        [StringLength(4000, ErrorMessage = V.MaxLength), Display(Name = "Conversations.Field.DescriptionEn")]
+        public string? DescriptionEn { get; set; }
+    }
+
+    public async Task<IActionResult> OnPostDetailsAsync(string slug, Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, id, ct) is { } refused)
+            return refused;
+        // Two forms with fields on this page: validate only the one that was sent.
+        ModelState.Clear();
+        if (!TryValidateModel(Details, nameof(Details)))
+            return Page();
+        var c = await db.Set<Conversation>().FirstAsync(x => x.Id == Conversation.Id, ct);
+        c.Topic = new(Details.TopicBg.Trim(), Details.TopicEn?.Trim() ?? "");
+        c.Description = new(Details.DescriptionBg?.Trim() ?? "", Details.DescriptionEn?.Trim() ?? "");
+        c.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Record(User, "conversation.edit", "conversation", c.Id.ToString(), c.Topic.Bg);
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = l["Conversations.Saved"].Value;
+        return Redirect(Path);
+    }
+
     private string Path => $"/processes/{Process.Slug}/conversations/{Conversation.Id}/manage";
 
-    public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken ct) => await LoadAsync(slug, id, ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, id, ct) is { } refused)
+            return refused;
+        Details = new DetailsInput
+        {
+            TopicBg = Conversation.Topic.Bg,
+            TopicEn = Conversation.Topic.En,
+            DescriptionBg = Conversation.Description.Bg,
+            DescriptionEn = Conversation.Description.En,
+        };
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostSeedAsync(string slug, Guid id, CancellationToken ct)
     {
         if (await LoadAsync(slug, id, ct) is { } refused)
             return refused;
-        if (!ModelState.IsValid)
+        ModelState.Clear();
+        if (!TryValidateModel(Seed, nameof(Seed)))
             return Page();
         var s = await service.AddStatementAsync(Conversation, null, Seed.Text, seed: true, Seed.TranslationEn ?? "", ct);
         audit.Record(User, "conversation.seed", "statement", s.Id.ToString(), s.Text);

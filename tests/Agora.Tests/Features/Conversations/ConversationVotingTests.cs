@@ -288,6 +288,21 @@ public sealed class ConversationVotingTests(ConversationsFactory f) : IClassFixt
         Assert.Equal("bg", seed.Language);
         Assert.Contains("The blue zone should be extended.", await f.Browser("en").HtmlAsync(ConversationTestKit.Url(p, c) + "?culture=en"), StringComparison.Ordinal);
 
+        // The topic can be edited; an empty topic is refused with a message and changes nothing.
+        var edit = await client.PostFormAsync(ConversationTestKit.Url(p, c, "/manage"), new Dictionary<string, string>
+        {
+            ["Details.TopicBg"] = "",
+            ["Details.TopicEn"] = "Parking",
+        }, ConversationTestKit.Url(p, c, "/manage") + "?handler=Details");
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        Assert.Contains("aria-invalid=\"true\"", await edit.TextAsync(), StringComparison.Ordinal);
+        await client.PostFormAsync(ConversationTestKit.Url(p, c, "/manage"), new Dictionary<string, string>
+        {
+            ["Details.TopicBg"] = "Паркиране в Центъра",
+            ["Details.TopicEn"] = "Parking downtown",
+        }, ConversationTestKit.Url(p, c, "/manage") + "?handler=Details");
+        Assert.Equal("Паркиране в Центъра", await f.DbAsync(db => db.Set<Conversation>().Where(x => x.Id == c.Id).Select(x => x.Topic.Bg).SingleAsync()));
+
         // A plain user cannot create one.
         var plain = await f.SignedInAsync(await f.PersonAsync());
         var token = Http.Token(await plain.HtmlAsync($"/processes/{p.Slug}/conversations"));
