@@ -1,4 +1,5 @@
 using Agora.Web.Features.Account;
+using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Learning;
@@ -28,6 +29,7 @@ public static class FeatureSetup
         builder.Services.AddNews(builder.Configuration);
         builder.Services.AddLearning();
         builder.Services.AddEvents();
+        builder.Services.AddConversations();
         return builder;
     }
 
@@ -38,6 +40,7 @@ public static class FeatureSetup
         app.MapRazorPages();
         app.MapNews();
         app.MapEvents();
+        app.MapConversations();
         return app;
     }
 }

@@ -31,6 +31,45 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Conversation",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AllowAnonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ModerateStatements = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Closed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    ComputedVersion = table.Column<long>(type: "INTEGER", nullable: false),
+                    ParticipantCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    VoteCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DescriptionBg = table.Column<string>(type: "TEXT", nullable: false),
+                    DescriptionEn = table.Column<string>(type: "TEXT", nullable: false),
+                    TopicBg = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TopicEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conversation", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Conversation_AspNetUsers_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Conversation_Process_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "Process",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Course",
                 columns: table => new
                 {
@@ -362,6 +401,56 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConversationResult",
+                columns: table => new
+                {
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    VoteCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationResult", x => x.ConversationId);
+                    table.ForeignKey(
+                        name: "FK_ConversationResult_Conversation_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversation",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Participant",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AnonymousTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ExternalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Participant", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Participant_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Participant_Conversation_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversation",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CourseEvent",
                 columns: table => new
                 {
@@ -464,6 +553,41 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Statement",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    TranslationEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    AuthorParticipantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IsSeed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsMeta = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AgreeCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DisagreeCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    PassCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Statement", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Statement_Conversation_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversation",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Statement_Participant_AuthorParticipantId",
+                        column: x => x.AuthorParticipantId,
+                        principalTable: "Participant",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QuizAttempt",
                 columns: table => new
                 {
@@ -514,6 +638,38 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                         principalTable: "Lesson",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatementVotes",
+                columns: table => new
+                {
+                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StatementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatementVotes", x => new { x.ParticipantId, x.StatementId });
+                    table.ForeignKey(
+                        name: "FK_StatementVotes_Conversation_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversation",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_StatementVotes_Participant_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participant",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StatementVotes_Statement_StatementId",
+                        column: x => x.StatementId,
+                        principalTable: "Statement",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -600,6 +756,21 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_AccessibilityFeedback_CreatedAt",
                 table: "AccessibilityFeedback",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversation_CreatedById",
+                table: "Conversation",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversation_ProcessId_CreatedAt",
+                table: "Conversation",
+                columns: new[] { "ProcessId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversation_Version_ComputedVersion",
+                table: "Conversation",
+                columns: new[] { "Version", "ComputedVersion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Course_Published_Audience_Topic",
@@ -786,6 +957,29 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "UserId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Participant_ConversationId_AnonymousTokenHash",
+                table: "Participant",
+                columns: new[] { "ConversationId", "AnonymousTokenHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participant_ConversationId_Number",
+                table: "Participant",
+                columns: new[] { "ConversationId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participant_ConversationId_UserId",
+                table: "Participant",
+                columns: new[] { "ConversationId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participant_UserId",
+                table: "Participant",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProcessOrganization_OrganizationId",
                 table: "ProcessOrganization",
                 column: "OrganizationId");
@@ -814,6 +1008,32 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_QuizQuestion_LessonId_Position",
                 table: "QuizQuestion",
                 columns: new[] { "LessonId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statement_AuthorParticipantId",
+                table: "Statement",
+                column: "AuthorParticipantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statement_ConversationId_Number",
+                table: "Statement",
+                columns: new[] { "ConversationId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statement_ConversationId_Status",
+                table: "Statement",
+                columns: new[] { "ConversationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementVotes_ConversationId",
+                table: "StatementVotes",
+                column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementVotes_StatementId",
+                table: "StatementVotes",
+                column: "StatementId");
         }
 
         /// <inheritdoc />
@@ -821,6 +1041,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "AccessibilityFeedback");
+
+            migrationBuilder.DropTable(
+                name: "ConversationResult");
 
             migrationBuilder.DropTable(
                 name: "CourseEvent");
@@ -868,6 +1091,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "QuizOption");
 
             migrationBuilder.DropTable(
+                name: "StatementVotes");
+
+            migrationBuilder.DropTable(
                 name: "Guide");
 
             migrationBuilder.DropTable(
@@ -877,10 +1103,19 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "QuizQuestion");
 
             migrationBuilder.DropTable(
+                name: "Statement");
+
+            migrationBuilder.DropTable(
                 name: "Lesson");
 
             migrationBuilder.DropTable(
+                name: "Participant");
+
+            migrationBuilder.DropTable(
                 name: "Course");
+
+            migrationBuilder.DropTable(
+                name: "Conversation");
         }
     }
 }
