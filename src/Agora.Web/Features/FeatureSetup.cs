@@ -1,6 +1,7 @@
 using Agora.Web.Features.Account;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Processes;
+using Agora.Web.Features.Proposals;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -20,6 +21,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<ProcessAccess>();
         builder.Services.AddScoped<IDemoContributor, ProcessesDemo>();
         builder.Services.AddScoped<IDemoContributor, FoundationDemo>();
+        builder.Services.AddProposals(builder.Configuration);
         return builder;
     }
 
