@@ -13,14 +13,13 @@ public sealed class IndexModel(AgoraDb db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 30;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From the query string by hand: "page" is also a Razor Pages route value, which would win in binding.</summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], out var n) ? Paging.Clamp(n) : 1;
 
     public Paged<Notification> Result { get; private set; } = new([], 1, PageSize, 0);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Paging.Clamp(PageNumber);
         var me = User.UserId()!.Value;
         var mine = db.Set<Notification>().AsNoTracking().Where(n => n.UserId == me);
         var total = await mine.CountAsync(ct);

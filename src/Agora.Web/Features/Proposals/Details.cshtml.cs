@@ -26,8 +26,8 @@ public sealed class DetailsModel(
     public CommentThread? Thread { get; private set; }
     public string? SupportRefusal { get; private set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int CommentPage { get; set; } = 1;
+    /// <summary>From the query string by hand: "page" is also a Razor Pages route value, which would win in binding.</summary>
+    public int CommentPage => int.TryParse(Request.Query["page"], out var n) ? Paging.Clamp(n) : 1;
 
     [BindProperty]
     public AnswerInput Answer { get; set; } = new();

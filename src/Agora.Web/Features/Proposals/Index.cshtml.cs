@@ -21,7 +21,8 @@ public sealed class IndexModel(ProposalService proposals, AgoraDb db) : PageMode
     [BindProperty(SupportsGet = true, Name = "state")] public string? State { get; set; }
     [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "seed")] public int? Seed { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>From the query string by hand: "page" is also a Razor Pages route value, which would win in binding.</summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], out var n) ? Paging.Clamp(n) : 1;
 
     public static readonly string[] Sorts = ["newest", "supported", "commented", "random"];
 
@@ -46,7 +47,6 @@ public sealed class IndexModel(ProposalService proposals, AgoraDb db) : PageMode
         if (scope == null)
             return NotFound();
         Scope = scope;
-        PageNumber = Paging.Clamp(PageNumber);
         Sort = Sorts.Contains(Sort) ? Sort : "newest";
         if (Sort == "random" && Seed is not (> 0 and < (int)RandomModulus))
             // A new seed, kept in the links, so the next page continues the same shuffle.
@@ -66,10 +66,11 @@ public sealed class IndexModel(ProposalService proposals, AgoraDb db) : PageMode
             q = q.Where(p => p.State != ProposalState.Withdrawn);
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            var text = Query.Trim().ToLowerInvariant();
-            // Translated to SQL lower(); both providers compare the lowered text.
+            var text = Query.Trim();
+            var lower = text.ToLowerInvariant();
+            // SQL lower() folds Cyrillic on PostgreSQL but only ASCII on SQLite, so the text as typed matches too.
 #pragma warning disable CA1304, CA1311, CA1862
-            q = q.Where(p => p.Title.ToLower().Contains(text) || p.Body.ToLower().Contains(text));
+            q = q.Where(p => p.Title.Contains(text) || p.Body.Contains(text) || p.Title.ToLower().Contains(lower) || p.Body.ToLower().Contains(lower));
 #pragma warning restore CA1304, CA1311, CA1862
         }
         var total = await q.CountAsync(ct);

@@ -24,12 +24,11 @@ public sealed class IndexModel(AgoraDb db, ModerationService moderation, AuditLo
     public IReadOnlyList<Entry> Entries { get; private set; } = [];
     public Paged<int> Pager { get; private set; } = new([], 1, PageSize, 0);
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From the query string by hand: "page" is also a Razor Pages route value, which would win in binding.</summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], out var n) ? Paging.Clamp(n) : 1;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Paging.Clamp(PageNumber);
         var open = db.Set<Report>().AsNoTracking().Where(r => r.ResolvedAt == null).GroupBy(r => new { r.TargetType, r.TargetId });
         var total = await open.CountAsync(ct);
         var groups = await open.Select(g => new { g.Key.TargetType, g.Key.TargetId, Count = g.Count(), Last = g.Max(r => r.CreatedAt) })
