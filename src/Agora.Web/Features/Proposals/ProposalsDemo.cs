@@ -1,4 +1,5 @@
 using Agora.Web.Features.Comments;
+using Agora.Web.Features.Debates;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
@@ -77,8 +78,9 @@ public sealed class ProposalsDemo(AgoraDb db, TimeProvider clock) : IDemoContrib
         var process = await db.Set<Process>().Include(p => p.Phases).FirstOrDefaultAsync(p => p.Slug == ProcessesDemo.IccSlug, ct);
         if (process == null)
             return;
-        if (!process.Has(ProposalService.Key))
-            process.Components = string.IsNullOrEmpty(process.Components) ? ProposalService.Key : process.Components + "," + ProposalService.Key;
+        foreach (var key in new[] { ProposalService.Key, DebateCommentTarget.Key })
+            if (!process.Has(key))
+                process.Components = string.IsNullOrEmpty(process.Components) ? key : process.Components + "," + key;
         if (!await db.Set<ProposalSettings>().AnyAsync(s => s.ProcessId == process.Id, ct))
             db.Add(new ProposalSettings { ProcessId = process.Id, SupportThreshold = 4, EditWindowMinutes = 60 });
         if (process.Phases.FirstOrDefault(p => p.IsCurrent) is { } current
@@ -163,6 +165,27 @@ public sealed class ProposalsDemo(AgoraDb db, TimeProvider clock) : IDemoContrib
             added.Add(c);
             db.Add(c);
             p.CommentCount++;
+        }
+
+        var debate = new Debate
+        {
+            ProcessId = process.Id,
+            AuthorId = admin,
+            Title = "Как електронните услуги да станат достъпни и за възрастните хора?",
+            Body = "Много жители на София все още предпочитат гишето. Какво ги спира да ползват електронните услуги и какво може да направи общината — обучения, помощ в читалищата, по-прости формуляри?",
+            CreatedAt = now.AddDays(-12),
+        };
+        db.Add(debate);
+        foreach (var (author, stance, body) in new[]
+        {
+            (2, Stance.InFavour, "Помощ на място в районните администрации би помогнала най-много."),
+            (3, Stance.Neutral, "Формулярите трябва да са на разбираем език, без юридически термини."),
+        })
+        {
+            var c = new Comment { TargetType = DebateCommentTarget.TypeName, TargetId = debate.Id, AuthorId = ids[author], Body = body, Stance = stance, Depth = 1, CreatedAt = debate.CreatedAt.AddDays(1 + author) };
+            c.RootId = c.Id;
+            db.Add(c);
+            debate.CommentCount++;
         }
         await db.SaveChangesAsync(ct);
     }

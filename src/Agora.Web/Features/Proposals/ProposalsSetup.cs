@@ -1,4 +1,5 @@
 using Agora.Web.Features.Comments;
+using Agora.Web.Features.Debates;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Notifications;
@@ -28,6 +29,7 @@ public static class ProposalsSetup
         if (config.GetValue("Agora:Notifications:DigestWorkerEnabled", true))
             services.AddHostedService<DigestWorker>();
         services.AddScoped<IDemoContributor, ProposalsDemo>();
+        services.AddDebates();
         return services;
     }
 }

@@ -45,6 +45,58 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Debate",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CommentCount = table.Column<int>(type: "integer", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    Conclusion = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    HiddenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HiddenReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Debate", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Debate_AspNetUsers_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Debate_Process_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "Process",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DebateSettings",
+                columns: table => new
+                {
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CitizensMayOpen = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DebateSettings", x => x.ProcessId);
+                    table.ForeignKey(
+                        name: "FK_DebateSettings_Process_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "Process",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notification",
                 columns: table => new
                 {
@@ -319,6 +371,16 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Debate_AuthorId",
+                table: "Debate",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Debate_ProcessId_CreatedAt",
+                table: "Debate",
+                columns: new[] { "ProcessId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notification_EmailedAt",
                 table: "Notification",
                 column: "EmailedAt");
@@ -390,6 +452,12 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "CommentVote");
+
+            migrationBuilder.DropTable(
+                name: "Debate");
+
+            migrationBuilder.DropTable(
+                name: "DebateSettings");
 
             migrationBuilder.DropTable(
                 name: "Notification");

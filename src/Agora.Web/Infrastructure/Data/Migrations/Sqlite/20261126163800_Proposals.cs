@@ -44,6 +44,58 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Debate",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CommentCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Conclusion = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    HiddenAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HiddenReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Debate", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Debate_AspNetUsers_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Debate_Process_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "Process",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DebateSettings",
+                columns: table => new
+                {
+                    ProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CitizensMayOpen = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DebateSettings", x => x.ProcessId);
+                    table.ForeignKey(
+                        name: "FK_DebateSettings_Process_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "Process",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notification",
                 columns: table => new
                 {
@@ -318,6 +370,16 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Debate_AuthorId",
+                table: "Debate",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Debate_ProcessId_CreatedAt",
+                table: "Debate",
+                columns: new[] { "ProcessId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notification_EmailedAt",
                 table: "Notification",
                 column: "EmailedAt");
@@ -389,6 +451,12 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "CommentVote");
+
+            migrationBuilder.DropTable(
+                name: "Debate");
+
+            migrationBuilder.DropTable(
+                name: "DebateSettings");
 
             migrationBuilder.DropTable(
                 name: "Notification");
