@@ -42,7 +42,11 @@ public sealed record StanceCounts(int InFavour, int Against, int Neutral)
 /// <summary>One page of a thread: top-level comments with all their replies, the stance counts and what the reader may do.</summary>
 public sealed record CommentThread(
     string TargetType, Guid TargetId, string ReturnUrl, IReadOnlyList<CommentView> Items, int Page, int Pages,
-    StanceCounts Stances, string? ClosedReason, Guid? ViewerId, bool CanModerate);
+    StanceCounts Stances, string? ClosedReason, Guid? ViewerId, bool CanModerate)
+{
+    /// <summary>Organisations mentioned on this page, by slug.</summary>
+    public IReadOnlyDictionary<string, string> Mentioned { get; init; } = new Dictionary<string, string>();
+}
 
 public sealed class CommentOptions
 {
@@ -91,8 +95,10 @@ public sealed class CommentService(
         foreach (var r in replies)
             if (r.ParentId is Guid pid && byId.TryGetValue(pid, out var parent))
                 parent.Replies.Add(r);
+        var mentioned = await Mentions.FindAsync(db, top.Concat(replies).Where(c => !c.Gone).Select(c => c.Body), ct);
         return new CommentThread(type, targetId, info.Url, top, page, pages,
-            new StanceCounts(Of(Stance.InFavour), Of(Stance.Against), Of(Stance.Neutral)), info.ClosedReason, viewerId, info.CanModerate);
+            new StanceCounts(Of(Stance.InFavour), Of(Stance.Against), Of(Stance.Neutral)), info.ClosedReason, viewerId, info.CanModerate)
+        { Mentioned = mentioned };
     }
 
     private IQueryable<CommentView> Project(IQueryable<Comment> q) =>
