@@ -26,6 +26,9 @@ public sealed class DetailsModel(
     public CommentThread? Thread { get; private set; }
     public string? SupportRefusal { get; private set; }
 
+    public sealed record FileRow(Guid Id, bool IsImage, string FileName, long Size);
+    public IReadOnlyList<FileRow> Files { get; private set; } = [];
+
     /// <summary>From the query string by hand: "page" is also a Razor Pages route value, which would win in binding.</summary>
     public int CommentPage => int.TryParse(Request.Query["page"], out var n) ? Paging.Clamp(n) : 1;
 
@@ -61,6 +64,8 @@ public sealed class DetailsModel(
                 !Scope.Switches.Commenting ? "Proposals.Refused.CommentingClosed"
                 : Proposal.HiddenAt != null || Proposal.State == ProposalState.Withdrawn ? "Proposals.Refused.NotOpen" : null,
                 [Proposal.AuthorId], Scope.CanManage);
+            Files = await db.Set<ProposalAttachment>().AsNoTracking().Where(a => a.ProposalId == id).OrderBy(a => a.CreatedAt).ThenBy(a => a.FileName)
+                .Select(a => new FileRow(a.Id, a.IsImage, a.FileName, a.Size)).ToListAsync(ct);
             Thread = await comments.LoadAsync(ProposalCommentTarget.TypeName, Proposal.Id, info, CommentPage, User.UserId(), ct);
         }
         return Page();

@@ -23,6 +23,12 @@ public sealed class NewModel(ProposalService proposals, Participants participant
     public IReadOnlyList<SimilarProposals.Match>? Similar { get; private set; }
     public string? Preview { get; private set; }
 
+    [BindProperty]
+    public List<IFormFile> Images { get; set; } = [];
+
+    [BindProperty]
+    public List<IFormFile> Documents { get; set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) => await LoadAsync(slug, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostSimilarAsync(string slug, CancellationToken ct)
@@ -49,6 +55,12 @@ public sealed class NewModel(ProposalService proposals, Participants participant
         }
         foreach (var (field, error) in Input.Check(Scope))
             ModelState.AddModelError(field, l[error]);
+        var (images, imageError) = await AttachmentRules.ReadAsync(Images, true, ct);
+        if (imageError != null)
+            ModelState.AddModelError(nameof(Images), l[imageError]);
+        var (documents, documentError) = await AttachmentRules.ReadAsync(Documents, false, ct);
+        if (documentError != null)
+            ModelState.AddModelError(nameof(Documents), l[documentError]);
         if (!ModelState.IsValid)
             return Page();
         if (await proposals.CreatedTooManyAsync(actor.Id, ct))
@@ -71,6 +83,12 @@ public sealed class NewModel(ProposalService proposals, Participants participant
             UpdatedAt = now,
         };
         db.Add(proposal);
+        foreach (var file in images.Concat(documents))
+        {
+            file.ProposalId = proposal.Id;
+            file.CreatedAt = now;
+            db.Add(file);
+        }
         // Authors follow their own proposals.
         db.Add(new ProposalFollower { ProposalId = proposal.Id, UserId = actor.Id, CreatedAt = now });
         await db.SaveChangesAsync(ct);

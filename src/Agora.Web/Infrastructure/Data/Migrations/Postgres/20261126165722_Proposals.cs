@@ -301,6 +301,30 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProposalAttachment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsImage = table.Column<bool>(type: "boolean", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalAttachment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProposalAttachment_Proposal_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "Proposal",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProposalFollower",
                 columns: table => new
                 {
@@ -416,6 +440,11 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                 columns: new[] { "ProcessId", "SupportCount" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProposalAttachment_ProposalId",
+                table: "ProposalAttachment",
+                column: "ProposalId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProposalCategory_ProcessId_Position",
                 table: "ProposalCategory",
                 columns: new[] { "ProcessId", "Position" });
@@ -464,6 +493,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "NotificationSettings");
+
+            migrationBuilder.DropTable(
+                name: "ProposalAttachment");
 
             migrationBuilder.DropTable(
                 name: "ProposalFollower");

@@ -300,6 +300,30 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProposalAttachment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsImage = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalAttachment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProposalAttachment_Proposal_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "Proposal",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProposalFollower",
                 columns: table => new
                 {
@@ -415,6 +439,11 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "ProcessId", "SupportCount" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProposalAttachment_ProposalId",
+                table: "ProposalAttachment",
+                column: "ProposalId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProposalCategory_ProcessId_Position",
                 table: "ProposalCategory",
                 columns: new[] { "ProcessId", "Position" });
@@ -463,6 +492,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "NotificationSettings");
+
+            migrationBuilder.DropTable(
+                name: "ProposalAttachment");
 
             migrationBuilder.DropTable(
                 name: "ProposalFollower");
