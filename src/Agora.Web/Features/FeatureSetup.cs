@@ -6,6 +6,7 @@ using Agora.Web.Features.Learning;
 using Agora.Web.Features.News;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
+using Agora.Web.Features.Proposals;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -30,6 +31,7 @@ public static class FeatureSetup
         builder.Services.AddLearning();
         builder.Services.AddEvents();
         builder.Services.AddConversations();
+        builder.Services.AddProposals(builder.Configuration);
         return builder;
     }
 

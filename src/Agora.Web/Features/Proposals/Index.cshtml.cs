@@ -1,0 +1,93 @@
+using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Agora.Web.Features.Proposals;
+
+/// <summary>The proposals of a process: filters, sorts and paging in a fixed number of queries.</summary>
+public sealed class IndexModel(ProposalService proposals, AgoraDb db) : PageModel
+{
+    public const int PageSize = 20;
+    /// <summary>A prime above the largest <see cref="Proposal.SortKey"/>: multiplying by a seed modulo it permutes the keys.</summary>
+    public const long RandomModulus = 1_000_003;
+
+    public ProposalScope Scope { get; private set; } = default!;
+
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    [BindProperty(SupportsGet = true, Name = "district")] public string? District { get; set; }
+    [BindProperty(SupportsGet = true, Name = "category")] public Guid? Category { get; set; }
+    [BindProperty(SupportsGet = true, Name = "state")] public string? State { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "seed")] public int? Seed { get; set; }
+    /// <summary>From the query string by hand: "page" is also a Razor Pages route value, which would win in binding.</summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], out var n) ? Paging.Clamp(n) : 1;
+
+    public static readonly string[] Sorts = ["newest", "supported", "commented", "random"];
+
+    public sealed record Row(Guid Id, string Title, string? District, Guid? CategoryId, ProposalState State, int SupportCount,
+        int CommentCount, DateTime CreatedAt, string AuthorName);
+
+    public Paged<Row> Result { get; private set; } = new([], 1, PageSize, 0);
+
+    public Dictionary<string, string?> QueryValues => new()
+    {
+        ["q"] = Query,
+        ["district"] = District,
+        ["category"] = Category?.ToString(),
+        ["state"] = State,
+        ["sort"] = Sort,
+        ["seed"] = Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var scope = await proposals.ScopeAsync(slug, User, ct);
+        if (scope == null)
+            return NotFound();
+        Scope = scope;
+        Sort = Sorts.Contains(Sort) ? Sort : "newest";
+        if (Sort == "random" && Seed is not (> 0 and < (int)RandomModulus))
+            // A new seed, kept in the links, so the next page continues the same shuffle.
+            return Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(scope.Path,
+                new Dictionary<string, string?>(QueryValues.Where(kv => kv.Value != null)) { ["seed"] = Random.Shared.Next(1, (int)RandomModulus).ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+
+        var q = db.Set<Proposal>().AsNoTracking().Where(p => p.ProcessId == scope.Process.Id && p.HiddenAt == null);
+        if (Processes.Districts.IsKnown(District))
+            q = q.Where(p => p.District == District);
+        else if (District == "city")
+            q = q.Where(p => p.District == null);
+        if (Category is Guid c)
+            q = q.Where(p => p.CategoryId == c);
+        if (Enum.TryParse<ProposalState>(State, true, out var st))
+            q = q.Where(p => p.State == st);
+        else
+            q = q.Where(p => p.State != ProposalState.Withdrawn);
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            var text = Query.Trim();
+            var lower = text.ToLowerInvariant();
+            // SQL lower() folds Cyrillic on PostgreSQL but only ASCII on SQLite, so the text as typed matches too.
+#pragma warning disable CA1304, CA1311, CA1862
+            q = q.Where(p => p.Title.Contains(text) || p.Body.Contains(text) || p.Title.ToLower().Contains(lower) || p.Body.ToLower().Contains(lower));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        var total = await q.CountAsync(ct);
+        IOrderedQueryable<Proposal> ordered = Sort switch
+        {
+            "supported" => q.OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.CreatedAt),
+            "commented" => q.OrderByDescending(p => p.CommentCount).ThenByDescending(p => p.CreatedAt),
+            "random" => q.OrderBy(p => ((long)p.SortKey * Seed!.Value) % RandomModulus).ThenBy(p => p.Id),
+            _ => q.OrderByDescending(p => p.CreatedAt),
+        };
+        var rows = await ordered.ThenBy(p => p.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(p => new Row(p.Id, p.Title, p.District, p.CategoryId, p.State, p.SupportCount, p.CommentCount, p.CreatedAt,
+                db.Users.Where(u => u.Id == p.AuthorId && u.DeletedAt == null).Select(u => u.DisplayName).FirstOrDefault() ?? ""))
+            .ToListAsync(ct);
+        Result = new Paged<Row>(rows, PageNumber, PageSize, total);
+        return Page();
+    }
+
+    public string CategoryName(Guid? id) => Scope.Categories.FirstOrDefault(c => c.Id == id)?.Name.Current ?? "";
+}

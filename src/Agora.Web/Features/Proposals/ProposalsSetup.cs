@@ -1,0 +1,35 @@
+using Agora.Web.Features.Comments;
+using Agora.Web.Features.Debates;
+using Agora.Web.Features.Demo;
+using Agora.Web.Features.Moderation;
+using Agora.Web.Features.Notifications;
+using Agora.Web.Features.Processes;
+
+namespace Agora.Web.Features.Proposals;
+
+public static class ProposalsSetup
+{
+    /// <summary>Proposals with the shared mechanisms they brought: comments, reports and moderation, notifications.</summary>
+    public static IServiceCollection AddProposals(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(new ProcessComponent(ProposalService.Key, "Process.Tab.Proposals", "proposals", 30));
+        services.Configure<ProposalOptions>(config.GetSection("Agora:Proposals"));
+        services.Configure<CommentOptions>(config.GetSection("Agora:Comments"));
+        services.Configure<ModerationOptions>(config.GetSection("Agora:Moderation"));
+        services.AddScoped<ProposalService>();
+        services.AddScoped<ProposalCommentTarget>();
+        services.AddScoped<ICommentTarget>(sp => sp.GetRequiredService<ProposalCommentTarget>());
+        services.AddScoped<CommentService>();
+        services.AddScoped<ModerationService>();
+        services.AddScoped<IModeratedContent, ProposalModeration>();
+        services.AddScoped<IModeratedContent, CommentModeration>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<DigestSender>();
+        services.AddScoped<Participants>();
+        if (config.GetValue("Agora:Notifications:DigestWorkerEnabled", true))
+            services.AddHostedService<DigestWorker>();
+        services.AddScoped<IDemoContributor, ProposalsDemo>();
+        services.AddDebates();
+        return services;
+    }
+}
