@@ -227,9 +227,18 @@ public static class PolisCsv
 
     private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>RFC 4180 quoting: only when the field holds a comma, quote or line break.</summary>
-    internal static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    /// <summary>
+    /// RFC 4180 quoting: only when the field holds a comma, quote or line break. Text that a spreadsheet would run as
+    /// a formula (starting with = + - @ or a tab) gets a leading apostrophe (OWASP's CSV-injection advice); numbers
+    /// such as a -1 vote stay as they are.
+    /// </summary>
+    internal static string Quote(string field)
+    {
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            field = "'" + field;
+        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    }
 
     /// <summary>Splits RFC 4180 CSV into records, each with the line number it starts on.</summary>
     internal static IEnumerable<(int Line, List<string> Fields)> ParseRecords(TextReader reader, string source)

@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
+using Agora.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Npgsql;
 
@@ -129,6 +132,30 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         if (!javaScript)
             Scriptless.Add(context, new object());
         return context;
+    }
+
+    /// <summary>A staff account (moderator or administrator) with a password and two-factor set up, as an
+    /// operator would create one; returns its address and authenticator key.</summary>
+    public async Task<(string Email, string Key)> StaffAsync(string role)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AgoraUser>>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..24] + "@example.bg";
+        var user = new AgoraUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = "Модератор Тестов",
+            PreferredCulture = "bg",
+            CreatedAt = DateTime.UtcNow,
+        };
+        var created = await users.CreateAsync(user, Journeys.Password);
+        Assert.True(created.Succeeded);
+        await users.AddToRoleAsync(user, role);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (email, (await users.GetAuthenticatorKeyAsync(user))!);
     }
 
     /// <summary>Waits for the newest e-mail to an address in the pickup folder (the outbox worker sends it).</summary>

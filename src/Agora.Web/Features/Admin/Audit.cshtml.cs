@@ -14,7 +14,8 @@ public sealed class AuditModel(AgoraDb db) : PageModel
 {
     public const int PageSize = 50;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value naming the Razor Page, which would win.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<AuditEntry> Result { get; private set; } = new([], 1, PageSize, 0);

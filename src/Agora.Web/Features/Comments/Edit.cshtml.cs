@@ -42,6 +42,13 @@ public sealed class EditModel(AgoraDb db, CommentService comments, Participants 
     {
         if (await LoadAsync(id, ct) is { } fail)
             return fail;
+        // Editing is writing: refused where commenting is closed (closed debate, phase switch off, content under
+        // review), as posting and voting are. Deleting one's own comment stays possible.
+        if (Target.ClosedReason != null)
+        {
+            TempData["Status"] = l[Target.ClosedReason].Value;
+            return Redirect(Target.Url);
+        }
         if (!ModelState.IsValid)
             return Page();
         Comment.Body = Input.Body.Trim();

@@ -114,7 +114,11 @@ public sealed class OpinionMapRefresh(AgoraDb db, TimeProvider clock, ILogger<Op
     public static long Millis(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
 
-    public static DateTime FromMillis(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime;
+    /// <summary>Pol.is timestamps (Unix milliseconds); a value outside what a date can hold is a broken file.</summary>
+    public static DateTime FromMillis(long ms) =>
+        ms is >= 0 and <= 253_402_300_799_999
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime
+            : throw new Agora.OpinionMap.PolisCsvException($"timestamp {ms} is out of range");
 }
 
 /// <summary>

@@ -44,7 +44,8 @@ public sealed class ResultsModel(Infrastructure.Data.AgoraDb db, ConversationPag
         Snapshot = OpinionSnapshot.FromJson(stored.Json);
         ComputedAt = stored.ComputedAt;
         var culture = Culture;
-        var rows = await db.Set<Statement>().AsNoTracking().Where(s => s.ConversationId == id)
+        // Only accepted statements are shown: a statement rejected after the last computation keeps its number only.
+        var rows = await db.Set<Statement>().AsNoTracking().Where(s => s.ConversationId == id && s.Status == StatementStatus.Accepted)
             .Select(s => new { s.Number, s.Text, s.Language, s.TranslationEn }).ToListAsync(ct);
         Texts = rows.ToDictionary(r => r.Number, r =>
         {

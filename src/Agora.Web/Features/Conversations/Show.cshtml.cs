@@ -15,7 +15,8 @@ namespace Agora.Web.Features.Conversations;
 /// The vote page: one statement at a time with agree / disagree / pass (plain form posts), and a form to add a
 /// statement. A fixed number of queries whatever the conversation's size.
 /// </summary>
-public sealed class ShowModel(Infrastructure.Data.AgoraDb db, ConversationPages pages, ConversationService service, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ShowModel(Infrastructure.Data.AgoraDb db, ConversationPages pages, ConversationService service,
+    Notifications.Participants participants, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Process Process { get; private set; } = default!;
     public Conversation Conversation { get; private set; } = default!;
@@ -51,11 +52,8 @@ public sealed class ShowModel(Infrastructure.Data.AgoraDb db, ConversationPages 
             return BadRequest();
         if (!CanTakePart)
             return Challenge();
-        if (Conversation.Closed)
-        {
-            TempData["Status"] = l["Conversations.ClosedNotice"].Value;
-            return Redirect(Path);
-        }
+        if (await RefusalAsync(ct) is { } refused)
+            return refused;
         var key = User.UserId() != null ? ConversationService.KeyOf(User, Request) : ConversationService.EnsureAnonymousKey(HttpContext);
         var participant = await service.GetOrCreateParticipantAsync(Conversation.Id, key, ct);
         var outcome = await service.VoteAsync(Conversation, participant, statementId, value, ct);
@@ -70,11 +68,8 @@ public sealed class ShowModel(Infrastructure.Data.AgoraDb db, ConversationPages 
             return NotFound();
         if (!CanTakePart)
             return Challenge();
-        if (Conversation.Closed)
-        {
-            TempData["Status"] = l["Conversations.ClosedNotice"].Value;
-            return Redirect(Path);
-        }
+        if (await RefusalAsync(ct) is { } refused)
+            return refused;
         if (!ModelState.IsValid)
             return Page();
         var key = User.UserId() != null ? ConversationService.KeyOf(User, Request) : ConversationService.EnsureAnonymousKey(HttpContext);
@@ -82,6 +77,27 @@ public sealed class ShowModel(Infrastructure.Data.AgoraDb db, ConversationPages 
         var statement = await service.AddStatementAsync(Conversation, participant.Id, NewStatement.Text, seed: false, "", ct);
         TempData["Status"] = l[statement.Status == StatementStatus.Pending ? "Conversations.StatementPending" : "Conversations.StatementAdded"].Value;
         return Redirect(Path);
+    }
+
+    /// <summary>A closed conversation refuses everyone; a signed-in person must also be allowed to act (not blocked,
+    /// e-mail confirmed), as in every other module. Anonymous taking part is the conversation's own setting.</summary>
+    private async Task<IActionResult?> RefusalAsync(CancellationToken ct)
+    {
+        if (Conversation.Closed)
+        {
+            TempData["Status"] = l["Conversations.ClosedNotice"].Value;
+            return Redirect(Path);
+        }
+        if (User.UserId() != null)
+        {
+            var (actor, refusal) = await participants.CheckAsync(User, ct);
+            if (actor == null)
+            {
+                TempData["Status"] = l[refusal!].Value;
+                return Redirect(Path);
+            }
+        }
+        return null;
     }
 
     private string Path => $"/processes/{Process.Slug}/conversations/{Conversation.Id}";

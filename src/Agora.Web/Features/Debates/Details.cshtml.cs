@@ -55,6 +55,9 @@ public sealed class DetailsModel(AgoraDb db, ProcessAccess access, CommentServic
         if (!ModelState.IsValid)
             return await OnGetAsync(slug, id, ct);
         var tracked = await db.Set<Debate>().FirstAsync(d => d.Id == id, ct);
+        // A published conclusion is not overwritten by a second close (a stale form, a double post).
+        if (tracked.ClosedAt != null || tracked.HiddenAt != null)
+            return Redirect($"/processes/{slug}/debates/{id}");
         tracked.ClosedAt = clock.GetUtcNow().UtcDateTime;
         tracked.ClosedById = User.UserId();
         tracked.Conclusion = Close.Conclusion.Trim();

@@ -9,7 +9,8 @@ public sealed class IndexModel(NewsAccess news) : PageModel
 {
     public const int PageSize = 10;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value naming the Razor Page, which would win.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<NewsCard> Result { get; private set; } = new([], 1, PageSize, 0);

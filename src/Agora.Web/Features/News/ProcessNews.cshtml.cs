@@ -10,7 +10,8 @@ public sealed class ProcessNewsModel(ProcessAccess processes, NewsAccess news) :
 {
     public const int PageSize = 10;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value naming the Razor Page, which would win.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Process Process { get; private set; } = default!;

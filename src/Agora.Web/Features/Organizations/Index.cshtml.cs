@@ -22,7 +22,8 @@ public sealed class IndexModel(AgoraDb db) : PageModel
     [BindProperty(SupportsGet = true, Name = "sector")]
     public string? Sector { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value naming the Razor Page, which would win.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public sealed record Row(string Slug, LocalizedText Name, OrganizationKind Kind, string Sectors, LocalizedText Description);

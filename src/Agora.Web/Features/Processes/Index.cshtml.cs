@@ -15,7 +15,8 @@ public sealed class IndexModel(ProcessAccess access, TimeProvider clock) : PageM
     [BindProperty(SupportsGet = true, Name = "status")]
     public string? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value naming the Razor Page, which would win.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public sealed record Card(string Slug, LocalizedTextView Title, LocalizedTextView Summary, LocalizedTextView Theme,

@@ -95,6 +95,9 @@ public sealed class SettingsModel(ProposalService proposals, AgoraDb db, AuditLo
         settings.SupportDeadline = Input.SupportDeadline;
         settings.EditWindowMinutes = Input.EditWindowMinutes;
 
+        // Each phase once: a crafted form naming a phase twice would otherwise add two rows for it.
+        if (Input.Phases.Select(p => p.PhaseId).Distinct().Count() != Input.Phases.Count)
+            return BadRequest();
         var switches = await db.Set<ProposalPhaseSettings>().Where(s => phaseIds.Contains(s.PhaseId)).ToDictionaryAsync(s => s.PhaseId, ct);
         foreach (var p in Input.Phases)
         {

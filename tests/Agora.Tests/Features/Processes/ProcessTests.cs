@@ -237,5 +237,8 @@ public sealed class ProcessTests(AgoraFactory f) : IClassFixture<AgoraFactory>
         var html = await client.HtmlAsync("/processes");
         Assert.Equal(few, factory.Queries.Count);
         Assert.Contains("rel=\"next\"", html, StringComparison.Ordinal);
+        var second = await client.HtmlAsync("/processes?page=2");
+        Assert.Contains("Страница 2 от 3", second, StringComparison.Ordinal);
+        Assert.Contains("rel=\"prev\"", second, StringComparison.Ordinal);
     }
 }

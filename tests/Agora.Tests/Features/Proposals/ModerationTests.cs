@@ -113,4 +113,18 @@ public sealed class ModerationTests(AgoraFactory f) : IClassFixture<AgoraFactory
         Assert.NotNull(await f.DbAsync(db => db.Users.Where(u => u.Id == author.Id).Select(u => u.BlockedAt).SingleAsync()));
         Assert.True(await f.DbAsync(db => db.Set<AuditEntry>().AnyAsync(a => a.Action == "user.block" && a.TargetId == author.Id.ToString())));
     }
+
+    [Fact]
+    public async Task Moderator_BlockingAnAdministrator_IsForbiddenAndChangesNothing()
+    {
+        var admin = await f.PersonAsync(role: Roles.Administrator, twoFactor: true);
+        var moderator = await f.SignedInAsync(await f.PersonAsync(role: Roles.Moderator, twoFactor: true));
+        var r = await moderator.PostFormAsync("/admin/moderation", new Dictionary<string, string>
+        {
+            ["userId"] = admin.Id.ToString(),
+            ["reason"] = "Опит за превземане",
+        }, "/admin/moderation?handler=block");
+        Assert.StartsWith("/account/access-denied", r.Location(), StringComparison.Ordinal);
+        Assert.Null(await f.DbAsync(db => db.Users.Where(u => u.Id == admin.Id).Select(u => u.BlockedAt).SingleAsync()));
+    }
 }

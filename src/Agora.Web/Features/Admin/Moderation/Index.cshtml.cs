@@ -77,6 +77,12 @@ public sealed class IndexModel(AgoraDb db, ModerationService moderation, AuditLo
         var person = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (person == null || person.DeletedAt != null)
             return NotFound();
+        // Staff are blocked only by administrators, on the person's page (which also keeps the last administrator);
+        // the queue blocks authors of reported content, nobody else.
+        var isStaff = await db.UserRoles.AnyAsync(ur => ur.UserId == person.Id
+            && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Administrator || r.Name == Roles.Moderator)), ct);
+        if (isStaff)
+            return Forbid();
         if (person.Id == User.UserId() || string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
         {
             TempData["Status"] = l["Moderation.ReasonRequired"].Value;

@@ -14,7 +14,8 @@ public sealed class IndexModel(AgoraDb db, NewsletterService newsletter) : PageM
 {
     public const int PageSize = 25;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value naming the Razor Page, which would win.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public sealed record Row(Guid Id, LocalizedText Subject, string AudienceKey, DateTime CreatedAt, DateTime? SentAt, int? RecipientCount);

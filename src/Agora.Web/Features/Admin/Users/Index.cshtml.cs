@@ -16,7 +16,8 @@ public sealed class IndexModel(AgoraDb db) : PageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only: "page" is also the route value naming the Razor Page, which would win.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public sealed record Row(Guid Id, string? Email, string DisplayName, DateTime CreatedAt, bool Confirmed, bool TwoFactor, DateTime? BlockedAt, DateTime? DeletedAt)
