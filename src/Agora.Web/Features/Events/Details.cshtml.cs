@@ -56,7 +56,10 @@ public sealed class DetailsModel(
     {
         if (User.UserId() is not Guid uid)
             return Challenge();
-        var startsAt = await access.Visible(User).Where(e => e.Id == id).Select(e => (DateTime?)e.StartsAt).FirstOrDefaultAsync(ct);
+        // A registered person can always give their place back, even after the event was withdrawn from view.
+        var startsAt = await db.Set<Event>().Where(e => e.Id == id
+                && (access.Visible(User).Any(v => v.Id == id) || db.Set<EventRegistration>().Any(r => r.EventId == id && r.UserId == uid)))
+            .Select(e => (DateTime?)e.StartsAt).FirstOrDefaultAsync(ct);
         if (startsAt == null)
             return NotFound();
         // Once it has started, a freed place helps nobody and the list is the attendance record.

@@ -139,7 +139,9 @@ public sealed class EditModel(
         post.PublishedAt ??= now;
         post.UpdatedAt = now;
         // Followers hear about a post once, at its first publication, in the same unit of work.
-        if (post.ProcessId is Guid pid && post.FollowersNotifiedAt == null)
+        // (Only once the process itself is public: a draft process's followers are not told of what they cannot open.)
+        if (post.ProcessId is Guid pid && post.FollowersNotifiedAt == null
+            && await db.Set<Process>().AnyAsync(p => p.Id == pid && p.Published, ct))
         {
             await followers.TellAsync(pid, "Following.Mail.NewPost", post.Title, _ => post.Lead.Current, "/news/" + post.Slug, ct);
             post.FollowersNotifiedAt = now;

@@ -114,7 +114,11 @@ public sealed class JoinModel(
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(request);
-        emails.JoinReceived(request, Process);
+        var uid = User.UserId();
+        var normalized = request.ContactEmail.ToUpperInvariant();
+        var proven = uid != null && await db.Users.AnyAsync(u => u.Id == uid && u.EmailConfirmed
+            && u.NormalizedEmail == normalized, ct);
+        emails.JoinReceived(request, Process, proven);
         await db.SaveChangesAsync(ct);
         TempData["Status"] = l["Organizations.Join.Sent", request.ContactEmail].Value;
         return Redirect($"/processes/{Process.Slug}/join");

@@ -34,7 +34,10 @@ public sealed class JoinInvitations(AgoraDb db, OrganizationEmails emails, TimeP
 
     private async Task InviteAsync(Event ev, List<Guid> organizationIds, CancellationToken ct)
     {
-        if (organizationIds.Count == 0)
+        // Nobody outside is invited to an event of a process that is not public: the link would be a 404, and the
+        // invitation would reveal a draft. Organisations are invited when the event is published in a public process.
+        if (organizationIds.Count == 0
+            || !await db.Set<Processes.Process>().AnyAsync(p => p.Id == ev.ProcessId && p.Published, ct))
             return;
         var already = await db.Set<OrganizationInvitation>()
             .Where(i => i.EventId == ev.Id && organizationIds.Contains(i.OrganizationId))

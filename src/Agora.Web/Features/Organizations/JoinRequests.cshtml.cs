@@ -129,13 +129,27 @@ public sealed class JoinRequestsModel(
             await LoadListsAsync(ct);
             return Page();
         }
+        // Claimed by a conditional update, as acceptance is: of two administrators deciding at once, one wins and
+        // the other is told it was already decided. The e-mail and audit entry commit with the claim.
+        var reason = Decline.Reason.Trim();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var decider = User.UserId();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Set<JoinRequest>().Where(r => r.Id == id && r.Status == JoinRequestStatus.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, JoinRequestStatus.Declined)
+                .SetProperty(r => r.DeclineReason, reason).SetProperty(r => r.DecidedAt, now)
+                .SetProperty(r => r.DecidedById, decider), ct);
+        if (claimed == 0)
+            return AlreadyDecided();
+        db.Entry(request).State = EntityState.Detached;
         request.Status = JoinRequestStatus.Declined;
-        request.DeclineReason = Decline.Reason.Trim();
-        request.DecidedAt = clock.GetUtcNow().UtcDateTime;
-        request.DecidedById = User.UserId();
+        request.DeclineReason = reason;
+        request.DecidedAt = now;
+        request.DecidedById = decider;
         emails.JoinDeclined(request, Process);
         audit.Record(User, "organization.join.decline", "process", Process.Id.ToString(), $"{request.OrganizationName} (join request {request.Id}): {request.DeclineReason}");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         TempData["Status"] = l["Organizations.Review.Declined", request.OrganizationName].Value;
         return Redirect($"/processes/{Process.Slug}/join-requests");
     }

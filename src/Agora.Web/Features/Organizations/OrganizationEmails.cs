@@ -20,11 +20,19 @@ public sealed class OrganizationEmails(Outbox outbox, PublicLinks links)
             ActionUrl = links.Absolute("/organizations/" + organization.Slug),
         });
 
-    public void JoinReceived(JoinRequest request, Process process) =>
+    /// <summary>
+    /// The acknowledgement. Anyone may type any contact address into the form, so unless the sender proved the
+    /// address (signed in with it confirmed) the e-mail carries none of the text they typed: the platform must not
+    /// relay a stranger's words to an address they chose.
+    /// </summary>
+    public void JoinReceived(JoinRequest request, Process process, bool addressProven) =>
         outbox.Enqueue(request.ContactEmail, request.Culture, l => new EmailContent(
             l["Organizations.Email.JoinReceived.Subject", process.Title.Current],
-            [l["Email.Greeting", request.ContactName],
-             l["Organizations.Email.JoinReceived.Body", request.OrganizationName, process.Title.Current]])
+            addressProven
+                ? [l["Email.Greeting", request.ContactName],
+                   l["Organizations.Email.JoinReceived.Body", request.OrganizationName, process.Title.Current]]
+                : [l["Organizations.Email.JoinReceived.Anonymous", process.Title.Current],
+                   l["Organizations.Email.JoinReceived.NotYou"]])
         {
             ActionText = l["Organizations.Email.OpenProcess"],
             ActionUrl = links.Absolute("/processes/" + process.Slug),

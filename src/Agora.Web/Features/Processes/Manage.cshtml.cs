@@ -63,7 +63,7 @@ public sealed class ManageModel(AgoraDb db, ProcessAccess access, AuditLog audit
             // A slug is the process's public address: only site administrators move it.
             if (!IsSiteAdministrator)
                 ModelState.AddModelError("Input.Slug", l["Process.SlugAdminsOnly"]);
-            else if (await db.Set<Process>().AnyAsync(p => p.Slug == newSlug, ct))
+            else if (newSlug == "new" || await db.Set<Process>().AnyAsync(p => p.Slug == newSlug, ct))
                 ModelState.AddModelError("Input.Slug", l["Process.SlugTaken"]);
         }
         if (!ModelState.IsValid)

@@ -31,7 +31,8 @@ public sealed class NewModel(AgoraDb db, AuditLog audit, TimeProvider clock, IEn
         if (!ModelState.IsValid)
             return Page();
         var requested = string.IsNullOrWhiteSpace(Input.Slug) ? null : Input.Slug.Trim();
-        if (requested != null && await db.Set<Process>().AnyAsync(p => p.Slug == requested, ct))
+        // "new" is this page's own address, so no process may have it.
+        if (requested != null && (requested == "new" || await db.Set<Process>().AnyAsync(p => p.Slug == requested, ct)))
         {
             ModelState.AddModelError("Input.Slug", l["Process.SlugTaken"]);
             return Page();
@@ -40,7 +41,7 @@ public sealed class NewModel(AgoraDb db, AuditLog audit, TimeProvider clock, IEn
         var process = new Process { CreatedAt = now, UpdatedAt = now };
         Input.ApplyTo(process);
         process.Slug = requested ?? await Slugs.UniqueAsync(Input.TitleBg,
-            s => db.Set<Process>().AnyAsync(p => p.Slug == s, ct), "process");
+            async s => s == "new" || await db.Set<Process>().AnyAsync(p => p.Slug == s, ct), "process");
         db.Add(process);
         audit.Record(User, "process.create", "Process", process.Id.ToString(), process.Slug);
         try
