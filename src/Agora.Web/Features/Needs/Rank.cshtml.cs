@@ -15,9 +15,9 @@ public sealed class RankModel(NeedsService needs, IStringLocalizer<SharedResourc
     public string? Error { get; private set; }
 
     /// <summary>Top five: the need chosen for each rank (index 0 is rank 1).</summary>
-    [BindProperty] public List<Guid?> Slots { get; set; } = [];
+    [BindProperty(Name = "Slots")] public List<Guid?> Slots { get; set; } = [];
     /// <summary>Points: need id → points.</summary>
-    [BindProperty] public Dictionary<Guid, int> Points { get; set; } = [];
+    [BindProperty(Name = "Points")] public Dictionary<Guid, int> Points { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ public sealed class BoardModel(SwotService swot, IStringLocalizer<SharedResource
 
     [BindProperty] public SwotInput Input { get; set; } = new();
     /// <summary>Item id → the reader's dots on it, as shown in (and posted from) the vote form.</summary>
-    [BindProperty] public Dictionary<Guid, int> Dots { get; set; } = [];
+    [BindProperty(Name = "Dots")] public Dictionary<Guid, int> Dots { get; set; } = [];
 
     public int DotsUsed => Dots.Values.Where(n => n > 0).Sum();
 
