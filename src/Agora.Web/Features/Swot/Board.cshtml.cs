@@ -15,6 +15,7 @@ public sealed class BoardModel(SwotService swot, IStringLocalizer<SharedResource
     /// <summary>Why the reader may not add or vote (resource key), or null.</summary>
     public string? Refusal { get; private set; }
     public string? VoteError { get; private set; }
+    public bool ShowAddForm { get; private set; }
 
     [BindProperty] public SwotInput Input { get; set; } = new();
     /// <summary>Item id → the reader's dots on it, as shown in (and posted from) the vote form.</summary>
@@ -38,7 +39,10 @@ public sealed class BoardModel(SwotService swot, IStringLocalizer<SharedResource
         ModelState.Remove(nameof(Dots));
         if (Refusal != null)
         {
+            // Refused (closed meanwhile, not eligible): the form shows again with the typed text and the reason.
             ModelState.AddModelError("", l[Refusal]);
+            ShowAddForm = true;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         if (Input.Quadrant is SwotQuadrant q && !Enum.IsDefined(q))
@@ -82,6 +86,7 @@ public sealed class BoardModel(SwotService swot, IStringLocalizer<SharedResource
         Items = await swot.ItemsAsync(id, ct);
         Results = await swot.ResultsAsync(id, Items, ct);
         (_, Refusal) = await swot.CheckAsync(scope, User, ct);
+        ShowAddForm = Refusal == null;
         return true;
     }
 }

@@ -118,7 +118,9 @@ public sealed class NeedsTests(AgoraFactory f) : IClassFixture<AgoraFactory>
             ["Slots[0]"] = n[0].Id.ToString(),
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Приоритизирането е затворено", await response.TextAsync(), StringComparison.Ordinal);
+        var html = await response.TextAsync();
+        Assert.Contains("Приоритизирането е затворено", html, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{n[0].Id}\" selected=\"selected\">", html, StringComparison.Ordinal);
         Assert.Equal(0, await f.DbAsync(db => db.Set<NeedVote>().CountAsync(v => v.ProcessId == process.Id)));
     }
 

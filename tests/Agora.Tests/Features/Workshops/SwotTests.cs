@@ -74,7 +74,10 @@ public sealed class SwotTests(AgoraFactory f) : IClassFixture<AgoraFactory>
         var afterClose = await VoteAsync(cNgo, board, (weak.Id, 3));
         Assert.Contains("Таблото е затворено", await afterClose.TextAsync(), StringComparison.Ordinal);
         var late = await AddAsync(cNgo, board, Item(SwotQuadrant.Threats, "Късен елемент"));
-        Assert.Contains("Таблото е затворено", await late.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        var lateHtml = await late.TextAsync();
+        Assert.Contains("Таблото е затворено", lateHtml, StringComparison.Ordinal);
+        Assert.Contains("value=\"Късен елемент\"", lateHtml, StringComparison.Ordinal);
         var edit = await fc.PostFormAsync(board + "/manage", new Dictionary<string, string> { ["Edit.Id"] = weak.Id.ToString(), ["Edit.Quadrant"] = "Threats", ["Edit.Text"] = "Промяна след затваряне", ["Edit.Position"] = "0" }, board + "/manage?handler=edit");
         Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
 
@@ -107,7 +110,8 @@ public sealed class SwotTests(AgoraFactory f) : IClassFixture<AgoraFactory>
         Assert.Contains("Табло", page, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=add", page, StringComparison.Ordinal);
         var anonymousAdd = await AddAsync(anonymous, url, Item(SwotQuadrant.Strengths, "Анонимен елемент"));
-        Assert.DoesNotContain("Анонимен елемент", await anonymousAdd.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, anonymousAdd.StatusCode);
+        Assert.Contains("Влезте, за да участвате", await anonymousAdd.TextAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync(url + "/manage")).StatusCode);
 
         var participant = await f.SignedInAsync(await f.PersonAsync());
