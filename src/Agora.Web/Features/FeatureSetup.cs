@@ -3,10 +3,12 @@ using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Learning;
+using Agora.Web.Features.Needs;
 using Agora.Web.Features.News;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
+using Agora.Web.Features.Swot;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -32,6 +34,7 @@ public static class FeatureSetup
         builder.Services.AddEvents();
         builder.Services.AddConversations();
         builder.Services.AddProposals(builder.Configuration);
+        builder.Services.AddWorkshops();
         return builder;
     }
 
@@ -43,6 +46,7 @@ public static class FeatureSetup
         app.MapNews();
         app.MapEvents();
         app.MapConversations();
+        app.MapNeeds();
         return app;
     }
 }

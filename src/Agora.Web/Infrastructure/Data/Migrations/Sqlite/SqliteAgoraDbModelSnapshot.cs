@@ -1294,6 +1294,183 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Report");
                 });
 
+            modelBuilder.Entity("Agora.Web.Features.Needs.Need", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Agora.Web.Features.Needs.Need.Description#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Bg")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionBg");
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(10000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionEn");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Agora.Web.Features.Needs.Need.Title#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Bg")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleBg");
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "Position");
+
+                    b.ToTable("Need");
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Needs.NeedBallot", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProcessId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("NeedBallot");
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Needs.NeedProposal", b =>
+                {
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NeedId", "ProposalId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("NeedProposal");
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Needs.NeedSwotItem", b =>
+                {
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SwotItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NeedId", "SwotItemId");
+
+                    b.HasIndex("SwotItemId");
+
+                    b.ToTable("NeedSwotItem");
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Needs.NeedVote", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProcessId", "UserId", "NeedId");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("ProcessId", "UserId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("NeedVote", t =>
+                        {
+                            t.HasCheckConstraint("CK_NeedVotes_Points", "\"Points\" BETWEEN 0 AND 100");
+
+                            t.HasCheckConstraint("CK_NeedVotes_Rank", "\"Rank\" IS NULL OR (\"Rank\" BETWEEN 1 AND 5)");
+                        });
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Needs.NeedsSettings", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Eligibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProcessId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("NeedsSettings");
+                });
+
             modelBuilder.Entity("Agora.Web.Features.News.NewsPost", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2361,6 +2538,177 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ProposalSupport");
                 });
 
+            modelBuilder.Entity("Agora.Web.Features.Swot.SwotAllowance", b =>
+                {
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BoardId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SwotAllowance");
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Swot.SwotBoard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DotsPerPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Eligibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Agora.Web.Features.Swot.SwotBoard.Title#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Bg")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleBg");
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("ProcessId", "CreatedAt");
+
+                    b.ToTable("SwotBoard");
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Swot.SwotContribution", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ItemId", "UserId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SwotContribution");
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Swot.SwotDot", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ItemId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("BoardId", "UserId");
+
+                    b.ToTable("SwotDot", t =>
+                        {
+                            t.HasCheckConstraint("CK_SwotDots_Count", "\"Count\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Swot.SwotItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Quadrant")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("BoardId", "Quadrant", "Position");
+
+                    b.ToTable("SwotItem");
+                });
+
             modelBuilder.Entity("Agora.Web.Infrastructure.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3007,6 +3355,89 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Agora.Web.Features.Needs.Need", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Needs.NeedBallot", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Infrastructure.Identity.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Needs.NeedProposal", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Needs.NeedSwotItem", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Swot.SwotItem", null)
+                        .WithMany()
+                        .HasForeignKey("SwotItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Needs.NeedVote", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Needs.NeedBallot", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Needs.NeedsSettings", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Agora.Web.Features.Processes.Process", null)
+                        .WithOne()
+                        .HasForeignKey("Agora.Web.Features.Needs.NeedsSettings", "ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Agora.Web.Features.News.NewsPost", b =>
                 {
                     b.HasOne("Agora.Web.Infrastructure.Identity.AgoraUser", null)
@@ -3248,6 +3679,84 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Swot.SwotAllowance", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Swot.SwotBoard", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Infrastructure.Identity.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Swot.SwotBoard", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Agora.Web.Features.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Swot.SwotContribution", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Swot.SwotItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Agora.Web.Infrastructure.Identity.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Swot.SwotDot", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Swot.SwotItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Infrastructure.Identity.AgoraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Swot.SwotItem", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Swot.SwotBoard", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Agora.Web.Features.Swot.SwotItem", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
