@@ -1,4 +1,5 @@
 using Agora.Web.Features.Account;
+using Agora.Web.Features.Commitments;
 using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Events;
@@ -32,6 +33,7 @@ public static class FeatureSetup
         builder.Services.AddEvents();
         builder.Services.AddConversations();
         builder.Services.AddProposals(builder.Configuration);
+        builder.Services.AddCommitments(builder.Configuration);
         return builder;
     }
 
