@@ -33,8 +33,9 @@ public sealed class CommitmentReminders(AgoraDb db, Outbox outbox, PublicLinks l
         var cutoff = now.AddDays(-Math.Max(1, options.Value.ReminderIntervalDays));
         var due = Due(today, cutoff);
         // Only in published processes: a draft's commitments are not public and their links would not open.
-        var ids = await due.Join(db.Set<Process>().Where(p => p.Published), c => c.ProcessId, p => p.Id, (c, p) => c.Id)
-            .Take(500).ToListAsync(ct);
+        var published = db.Set<Process>().Where(p => p.Published).Select(p => p.Id);
+        var ids = await due.Where(c => published.Contains(c.ProcessId)).OrderBy(c => c.DueOn).ThenBy(c => c.Id)
+            .Select(c => c.Id).Take(500).ToListAsync(ct);
         var reminded = 0;
         foreach (var id in ids)
         {
