@@ -20,7 +20,7 @@ public sealed class CommitmentsDemo(AgoraDb db, TimeProvider clock) : IDemoContr
 
     private sealed record Pledge(
         Guid Id, string? OrganizationSlug, string Author, string Bg, string En, string BodyBg, string BodyEn,
-        CommitmentResources Brings, int DueInDays, CommitmentStatus Status, (int AfterDays, CommitmentStatus? To, string Bg, string En)[] Updates);
+        CommitmentResources Brings, int DueInDays, CommitmentStatus Status, (int DaysAgo, CommitmentStatus? To, string Bg, string En)[] Updates);
 
     /// <summary>Demo people (from <see cref="FoundationDemo"/>) who represent the pledging organisations.</summary>
     private static readonly (string Email, string Organization)[] Representatives =
@@ -41,9 +41,9 @@ public sealed class CommitmentsDemo(AgoraDb db, TimeProvider clock) : IDemoContr
             "Членове на БАИТ ще предоставят експерти, които заедно с общината да изготвят насоки за формати, честота на обновяване и лицензи на отворените данни, за да могат бизнесът и гражданите да ги използват.",
             "BAIT members will provide experts to draft, together with the municipality, guidelines on the formats, update frequency and licences of open data, so that businesses and residents can use them.",
             CommitmentResources.Expertise | CommitmentResources.Data, 90, CommitmentStatus.InProgress,
-            [(20, CommitmentStatus.InProgress, "Сформирана е работна група от петима експерти; първата среща с общинската администрация е проведена.",
+            [(60, CommitmentStatus.InProgress, "Сформирана е работна група от петима експерти; първата среща с общинската администрация е проведена.",
                 "A working group of five experts has been formed; the first meeting with the municipal administration has taken place."),
-             (60, null, "Готов е проект на насоките за формати и лицензи; събираме коментари от общинските звена.",
+             (10, null, "Готов е проект на насоките за формати и лицензи; събираме коментари от общинските звена.",
                 "A draft of the guidelines on formats and licences is ready; we are collecting comments from the municipal units.")]),
         new(new("c0a1e7d2-5b44-4c1e-8f00-000000000002"), "sofiyaplan", "georgi.petrov@demo.agora.bg",
             "Публикуване на пространствени данни за града на портала за отворени данни",
@@ -51,9 +51,9 @@ public sealed class CommitmentsDemo(AgoraDb db, TimeProvider clock) : IDemoContr
             "Софияплан ще публикува като отворени данни слоевете за зелените площи, велоалеите и районите на града, с описание на всеки набор.",
             "Sofiaplan will publish as open data the layers of green areas, cycle lanes and the city's districts, with a description of each data set.",
             CommitmentResources.Data | CommitmentResources.Technology, -30, CommitmentStatus.Done,
-            [(15, CommitmentStatus.InProgress, "Първите два слоя са подготвени и минават проверка за лични данни.",
+            [(75, CommitmentStatus.InProgress, "Първите два слоя са подготвени и минават проверка за лични данни.",
                 "The first two layers are prepared and are being checked for personal data."),
-             (45, CommitmentStatus.Done, "Трите набора са публикувани на портала за отворени данни с описание и лиценз CC BY 4.0.",
+             (35, CommitmentStatus.Done, "Трите набора са публикувани на портала за отворени данни с описание и лиценз CC BY 4.0.",
                 "All three data sets are published on the open data portal with a description and a CC BY 4.0 licence.")]),
         new(new("c0a1e7d2-5b44-4c1e-8f00-000000000003"), "btsnp", "elena.dimitrova@demo.agora.bg",
             "Обучения по гражданско участие за служители на районните администрации",
@@ -73,7 +73,7 @@ public sealed class CommitmentsDemo(AgoraDb db, TimeProvider clock) : IDemoContr
             "Компании от клъстера ще разработят пилотен разговорен асистент, който отговаря на въпроси за общинските услуги въз основа на публикуваната информация и насочва към правилното звено.",
             "Companies in the cluster will build a pilot conversational assistant answering questions about municipal services from the published information and pointing to the right office.",
             CommitmentResources.Technology | CommitmentResources.Expertise, 150, CommitmentStatus.InProgress,
-            [(30, CommitmentStatus.InProgress, "Събрани са 240 често задавани въпроса от общинския контактен център; започва обучението на модела.",
+            [(20, CommitmentStatus.InProgress, "Събрани са 240 често задавани въпроса от общинския контактен център; започва обучението на модела.",
                 "240 frequently asked questions have been collected from the municipal contact centre; training of the model begins.")]),
         new(new("c0a1e7d2-5b44-4c1e-8f00-000000000006"), "rezonator", "elena.dimitrova@demo.agora.bg",
             "Доброволци за кампания „Кажи на града“ в кварталите",
@@ -87,7 +87,7 @@ public sealed class CommitmentsDemo(AgoraDb db, TimeProvider clock) : IDemoContr
             "Столична община събира на едно място информацията за всички начини за участие — консултации, предложения, сигнали, публични обсъждания — и се ангажира да отговаря по същество на всяко предложение от организациите до 30 дни. В замяна на експертизата и данните на организациите общината осигурява финансиране за поддръжката на портала за отворени данни.",
             "Sofia Municipality brings together in one place the information on every way of taking part — consultations, proposals, reports, public hearings — and undertakes to answer every proposal from the organisations on its merits within 30 days. In return for the organisations' expertise and data, the municipality funds the upkeep of the open data portal.",
             CommitmentResources.Funding | CommitmentResources.Data, 120, CommitmentStatus.InProgress,
-            [(25, CommitmentStatus.InProgress, "Страницата за каналите за участие е в процес на изработка; предвидено е финансиране в бюджета за следващата година.",
+            [(15, CommitmentStatus.InProgress, "Страницата за каналите за участие е в процес на изработка; предвидено е финансиране в бюджета за следващата година.",
                 "The page on the channels of participation is being built; funding is planned in next year's budget.")]),
     ];
 
@@ -162,8 +162,6 @@ public sealed class CommitmentsDemo(AgoraDb db, TimeProvider clock) : IDemoContr
                 // The overdue one counts as reminded today: seeding must not e-mail the demo people.
                 LastRemindedAt = Commitment.IsOverdue(p.Status, due, today) ? now : null,
             });
-            // Updates spread between the pledge and today (or the due date when done).
-            var span = Math.Max(1, (now - Workshop).TotalDays);
             for (var i = 0; i < p.Updates.Length; i++)
             {
                 var u = p.Updates[i];
@@ -176,7 +174,7 @@ public sealed class CommitmentsDemo(AgoraDb db, TimeProvider clock) : IDemoContr
                     TextEn = u.En,
                     Language = "bg",
                     NewStatus = u.To,
-                    CreatedAt = Workshop.AddDays(span * u.AfterDays / 200.0),
+                    CreatedAt = now.AddDays(-u.DaysAgo),
                 });
             }
         }

@@ -52,6 +52,8 @@ public sealed class CommitmentTests(AgoraFactory f) : IClassFixture<AgoraFactory
         await f.RepresentativeAsync(mine, rep);
         var client = await f.SignedInAsync(rep);
         var url = CommitmentTestData.Url(process) + "/new";
+        // Without a needs module there is no need picker.
+        Assert.DoesNotContain("Input.Need", await client.HtmlAsync(url), StringComparison.Ordinal);
         var response = await client.PostFormAsync(url, CommitmentTestData.Pledge(other.Id.ToString(), "Моят въведен ангажимент"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.TextAsync();
