@@ -1,6 +1,7 @@
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organizations;
+using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +15,8 @@ namespace Agora.Web.Features.Commitments;
 /// <summary>A commitment with its dated progress updates; its party's representatives and the facilitators record
 /// progress and status here, and facilitators may hide it from the public register.</summary>
 public sealed class DetailsModel(
-    CommitmentService commitments, ICommitmentNeedSource needSource, Participants participants, AgoraDb db, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+    CommitmentService commitments, ICommitmentNeedSource needSource, Participants participants, AgoraDb db, AuditLog audit,
+    TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record UpdateRow(DateTime At, string Text, string Language, CommitmentStatus? NewStatus);
 
@@ -74,8 +75,11 @@ public sealed class DetailsModel(
         var (actor, refusal) = await participants.CheckAsync(User, ct);
         if (actor == null)
             return Refuse(refusal!);
-        var at = hide ? clock.GetUtcNow().UtcDateTime : (DateTime?)null;
-        await db.Set<Commitment>().Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, at), ct);
+        var tracked = await db.Set<Commitment>().SingleAsync(c => c.Id == id, ct);
+        tracked.HiddenAt = hide ? clock.GetUtcNow().UtcDateTime : null;
+        // Moderation is on the record: who hid what, and when.
+        audit.Record(User, hide ? "commitment.hide" : "commitment.show", "commitment", id.ToString());
+        await db.SaveChangesAsync(ct);
         TempData["Status"] = l[hide ? "Commitments.HiddenDone" : "Commitments.ShownDone"].Value;
         return Redirect($"{Scope.Path}/{id}");
     }

@@ -1,4 +1,5 @@
 using Agora.Web.Features.Notifications;
+using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -16,8 +17,8 @@ namespace Agora.Web.Features.Commitments;
 /// </summary>
 [Authorize]
 public sealed class EditModel(
-    CommitmentService commitments, ICommitmentNeedSource needSource, Participants participants, AgoraDb db, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+    CommitmentService commitments, ICommitmentNeedSource needSource, Participants participants, AgoraDb db, AuditLog audit,
+    TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public CommitmentScope Scope { get; private set; } = default!;
     public Commitment? Existing { get; private set; }
@@ -126,6 +127,10 @@ public sealed class EditModel(
         commitment.NeedId = Input.Need;
         commitment.EventId = Input.Event;
         commitment.UpdatedAt = now;
+        // A facilitator changing an organisation's words, or speaking for the municipality, is on the record.
+        var forOthers = commitment.OrganizationId is not Guid party || Scope.Represented.All(r => r.Id != party);
+        if (forOthers)
+            audit.Record(User, Existing == null ? "commitment.pledge" : "commitment.edit", "commitment", commitment.Id.ToString());
         await db.SaveChangesAsync(ct);
         TempData["Status"] = l[Existing == null ? "Commitments.Created" : "Commitments.Saved"].Value;
         return Redirect($"{Scope.Path}/{commitment.Id}");

@@ -1,3 +1,4 @@
+using Agora.Web.Features.Events;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Web;
@@ -19,7 +20,7 @@ public sealed record CommitmentSummary(
     int Total, IReadOnlyDictionary<CommitmentStatus, int> ByStatus, int Overdue, IReadOnlyDictionary<CommitmentResources, int> ByResource);
 
 /// <summary>The commitments tab of a process: the register, filtered by party and status, with a summary on top.
-/// Five queries whatever the page size.</summary>
+/// Six queries whatever the page size.</summary>
 public sealed class IndexModel(CommitmentService commitments, AgoraDb db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 20;
@@ -34,12 +35,17 @@ public sealed class IndexModel(CommitmentService commitments, AgoraDb db, IStrin
     [BindProperty(SupportsGet = true, Name = "status")]
     public string? Status { get; set; }
 
+    /// <summary>Commitments made at one event, e.g. the needs assessment workshop.</summary>
+    [BindProperty(SupportsGet = true, Name = "event")]
+    public Guid? MadeAt { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "overdue")]
     public bool OverdueOnly { get; set; }
 
     public Paged<CommitmentRow> Result { get; private set; } = new([], 1, PageSize, 0);
     public CommitmentSummary Summary { get; private set; } = default!;
     public IReadOnlyList<PartyOption> Parties { get; private set; } = [];
+    public IReadOnlyList<PartyOption> Events { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int page, CancellationToken ct)
     {
@@ -63,7 +69,14 @@ public sealed class IndexModel(CommitmentService commitments, AgoraDb db, IStrin
             .Distinct().ToListAsync(ct);
         Parties = parties.Select(p => new PartyOption(p.Id, p.Name.Current)).OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
 
+        var events = await visible.Where(c => c.EventId != null)
+            .Join(db.Set<Event>().Where(e => e.Published), c => c.EventId, e => e.Id, (c, e) => new { e.Id, e.Title, e.StartsAt })
+            .Distinct().ToListAsync(ct);
+        Events = events.OrderByDescending(e => e.StartsAt).Select(e => new PartyOption(e.Id, e.Title.Current)).ToList();
+
         var filtered = visible;
+        if (MadeAt is Guid eventId)
+            filtered = filtered.Where(c => c.EventId == eventId);
         if (Party == Municipality)
             filtered = filtered.Where(c => c.OrganizationId == null);
         else if (Guid.TryParse(Party, out var organizationId))

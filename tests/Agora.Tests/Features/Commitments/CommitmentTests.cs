@@ -187,6 +187,10 @@ public sealed class CommitmentTests(AgoraFactory f) : IClassFixture<AgoraFactory
         Assert.DoesNotContain("Ангажимент за модериране", await f.Browser().HtmlAsync(CommitmentTestData.Url(process)), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await f.Browser().GetAsync(detail)).StatusCode);
         Assert.Contains("Ангажимент за модериране", await client.HtmlAsync(CommitmentTestData.Url(process)), StringComparison.Ordinal);
+        var actions = await f.DbAsync(db => db.AuditEntries.Where(a => a.ActorId == admin.Id).Select(a => a.Action).ToListAsync());
+        Assert.Contains("commitment.pledge", actions);
+        Assert.Contains("commitment.edit", actions);
+        Assert.Contains("commitment.hide", actions);
     }
 
     [Fact]
@@ -238,6 +242,13 @@ public sealed class CommitmentTests(AgoraFactory f) : IClassFixture<AgoraFactory
         var byStatus = await client.HtmlAsync(CommitmentTestData.Url(process) + "?status=Withdrawn");
         Assert.Contains("Оттеглен ангажимент Б", byStatus, StringComparison.Ordinal);
         Assert.DoesNotContain("Навременен ангажимент Б", byStatus, StringComparison.Ordinal);
+
+        var workshop = await f.EventAsync(process.Id, TimeSpan.FromDays(-10), title: "Работна среща за ангажиментите");
+        var atWorkshop = await f.CommitmentAsync(process, a, author, title: "Поет на работната среща");
+        await f.DbAsync(db => db.Set<Commitment>().Where(c => c.Id == atWorkshop.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.EventId, workshop.Id)));
+        var byEvent = await client.HtmlAsync(CommitmentTestData.Url(process) + "?event=" + workshop.Id);
+        Assert.Contains("Поет на работната среща", byEvent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Закъснял ангажимент А", byEvent, StringComparison.Ordinal);
 
         f.Queries.Reset();
         await client.GetAsync(CommitmentTestData.Url(process));
