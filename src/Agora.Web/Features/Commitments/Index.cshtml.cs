@@ -94,7 +94,8 @@ public sealed class IndexModel(CommitmentService commitments, AgoraDb db, IStrin
             {
                 x.c.Id,
                 x.c.OrganizationId,
-                Slug = o != null ? o.Slug : null,
+                // Unlisted organisations have no public profile to link to.
+                Slug = o != null && o.Listed ? o.Slug : null,
                 Name = o != null ? o.Name : null,
                 x.c.Title,
                 x.c.TitleEn,
