@@ -275,4 +275,21 @@ public sealed class CommitmentTests(AgoraFactory f) : IClassFixture<AgoraFactory
         Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(0, await CountAsync(process.Id));
     }
+
+    [Fact]
+    public async Task PersonalData_IncludesPledgesAndUpdates()
+    {
+        var process = await f.CommitmentProcessAsync();
+        var org = await f.OrganizationAsync();
+        var rep = await f.PersonAsync();
+        await f.RepresentativeAsync(org, rep);
+        var client = await f.SignedInAsync(rep);
+        var created = await client.PostFormAsync(CommitmentTestData.Url(process) + "/new", CommitmentTestData.Pledge(org.Id.ToString(), "Лично записан ангажимент"));
+        await client.PostFormAsync(created.Location(), new Dictionary<string, string> { ["Update.Text"] = "Личен отчет за напредъка" },
+            created.Location() + "?handler=Update");
+        var download = await client.PostFormAsync("/account/manage/personal-data", new Dictionary<string, string>(), "/account/manage/personal-data?handler=Download");
+        var json = System.Text.RegularExpressions.Regex.Unescape(await download.Content.ReadAsStringAsync());
+        Assert.Contains("Лично записан ангажимент", json, StringComparison.Ordinal);
+        Assert.Contains("Личен отчет за напредъка", json, StringComparison.Ordinal);
+    }
 }
