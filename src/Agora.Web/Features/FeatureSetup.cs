@@ -1,4 +1,5 @@
 using Agora.Web.Features.Account;
+using Agora.Web.Features.Commitments;
 using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Events;
@@ -35,6 +36,7 @@ public static class FeatureSetup
         builder.Services.AddConversations();
         builder.Services.AddProposals(builder.Configuration);
         builder.Services.AddWorkshops();
+        builder.Services.AddCommitments(builder.Configuration);
         return builder;
     }
 
