@@ -13,6 +13,8 @@ public static class NeedsSetup
     {
         services.AddSingleton(new ProcessComponent(NeedsService.Key, "Process.Tab.Needs", "needs", 61));
         services.AddScoped<NeedsService>();
+        // Registered before the commitments module's empty default (TryAdd), so the pledge form offers these needs.
+        services.AddScoped<Agora.Web.Features.Commitments.ICommitmentNeedSource, NeedsForCommitments>();
         return services;
     }
 
