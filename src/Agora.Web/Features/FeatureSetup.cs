@@ -4,6 +4,7 @@ using Agora.Web.Features.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Learning;
 using Agora.Web.Features.News;
+using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
@@ -32,6 +33,7 @@ public static class FeatureSetup
         builder.Services.AddEvents();
         builder.Services.AddConversations();
         builder.Services.AddProposals(builder.Configuration);
+        builder.Services.AddOpenData(builder.Configuration);
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class FeatureSetup
         app.MapNews();
         app.MapEvents();
         app.MapConversations();
+        app.MapOpenData();
         return app;
     }
 }
