@@ -46,6 +46,7 @@ public static class FeatureSetup
         app.MapEvents();
         app.MapConversations();
         app.MapOpenData();
+        app.MapProposalFeeds();
         return app;
     }
 }

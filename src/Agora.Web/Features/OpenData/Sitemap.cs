@@ -76,11 +76,15 @@ public static class Sitemap
             await foreach (var n in db.Set<NewsPost>().AsNoTracking().Where(n => n.Published && (n.ProcessId == null || processes.Contains(n.ProcessId.Value)))
                 .OrderByDescending(n => n.PublishedAt).Select(n => new { n.Slug, n.UpdatedAt }).AsAsyncEnumerable().WithCancellation(ct))
                 await Page("/news/" + n.Slug, n.UpdatedAt);
-            await foreach (var p in (from p in PublicContent.Proposals(db).AsNoTracking() join pr in db.Set<Process>() on p.ProcessId equals pr.Id
-                                     orderby p.CreatedAt select new { pr.Slug, p.Id, p.UpdatedAt }).AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var p in (from p in PublicContent.Proposals(db).AsNoTracking()
+                                     join pr in db.Set<Process>() on p.ProcessId equals pr.Id
+                                     orderby p.CreatedAt
+                                     select new { pr.Slug, p.Id, p.UpdatedAt }).AsAsyncEnumerable().WithCancellation(ct))
                 await Page($"/processes/{p.Slug}/proposals/{p.Id}", p.UpdatedAt);
-            await foreach (var d in (from d in PublicContent.Debates(db).AsNoTracking() join pr in db.Set<Process>() on d.ProcessId equals pr.Id
-                                     orderby d.CreatedAt select new { pr.Slug, d.Id, Modified = d.ClosedAt ?? d.CreatedAt }).AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var d in (from d in PublicContent.Debates(db).AsNoTracking()
+                                     join pr in db.Set<Process>() on d.ProcessId equals pr.Id
+                                     orderby d.CreatedAt
+                                     select new { pr.Slug, d.Id, Modified = d.ClosedAt ?? d.CreatedAt }).AsAsyncEnumerable().WithCancellation(ct))
                 await Page($"/processes/{d.Slug}/debates/{d.Id}", d.Modified);
             foreach (var g in await learning.PublishedGuidesAsync(ct))
                 await Page(g.Path, g.UpdatedAt);
