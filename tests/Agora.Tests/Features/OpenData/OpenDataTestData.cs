@@ -25,6 +25,7 @@ public static class OpenDataTestData
         var open = await f.ProcessAsync(components: "events,news,proposals,debates", title: "Отворен процес");
         var draft = await f.ProcessAsync(published: false, components: "events,news,proposals,debates", title: "Чернова на процес");
         var now = DateTime.UtcNow;
+        var n = Guid.NewGuid().ToString("N")[..6]; // each world's titles are its own: tests share a factory
         Proposal P(Process p, string title, DateTime? hidden = null, string? answer = null) => new()
         {
             ProcessId = p.Id,
@@ -40,12 +41,12 @@ public static class OpenDataTestData
             State = answer != null ? ProposalState.Accepted : ProposalState.Published,
             SupportCount = 3,
         };
-        var visible = P(open, "Видимо предложение");
-        var hidden = P(open, "Скрито предложение", hidden: now);
-        var answered = P(open, "Отговорено предложение", answer: "Приемаме **предложението**.");
-        var inDraft = P(draft, "Предложение в чернова");
-        var debate = new Debate { ProcessId = open.Id, AuthorId = author.Id, Title = "Видим дебат", Body = "Въпрос", CreatedAt = now };
-        var hiddenDebate = new Debate { ProcessId = open.Id, AuthorId = author.Id, Title = "Скрит дебат", Body = "Въпрос", CreatedAt = now, HiddenAt = now };
+        var visible = P(open, "Видимо предложение " + n);
+        var hidden = P(open, "Скрито предложение " + n, hidden: now);
+        var answered = P(open, "Отговорено предложение " + n, answer: "Приемаме **предложението**.");
+        var inDraft = P(draft, "Предложение в чернова " + n);
+        var debate = new Debate { ProcessId = open.Id, AuthorId = author.Id, Title = "Видим дебат " + n, Body = "Въпрос", CreatedAt = now };
+        var hiddenDebate = new Debate { ProcessId = open.Id, AuthorId = author.Id, Title = "Скрит дебат " + n, Body = "Въпрос", CreatedAt = now, HiddenAt = now };
         Comment C(Guid target, string type, string body, DateTime? hiddenAt = null, DateTime? deleted = null)
         {
             var c = new Comment { TargetType = type, TargetId = target, AuthorId = author.Id, Body = body, Depth = 1, CreatedAt = now, HiddenAt = hiddenAt, DeletedAt = deleted };
