@@ -55,8 +55,8 @@ public sealed class OpenDataMemoryTests
         {
             await db.Database.ExecuteSqlRawAsync("""
                 INSERT INTO "Comment" ("Id", "TargetType", "TargetId", "RootId", "Depth", "AuthorId", "Body", "Stance", "Upvotes", "Downvotes", "CreatedAt")
-                SELECT g.id, 'proposal', {0}, g.id, 1, {1}, 'Коментар номер ' || i || ', с „кавички“, "цитат" и запетая', 'Neutral', i % 7, i % 3, now()
-                FROM generate_series({2}, {3}) AS i, LATERAL (SELECT gen_random_uuid() AS id) g
+                SELECT s.id, 'proposal', {0}, s.id, 1, {1}, 'Коментар номер ' || s.i || ', с „кавички“, "цитат" и запетая', 'Neutral', s.i % 7, s.i % 3, now()
+                FROM (SELECT gen_random_uuid() AS id, i FROM generate_series({2}, {3}) AS i) AS s
                 """, proposalId, authorId, from, to);
         }
         else
@@ -127,5 +127,25 @@ public sealed class OpenDataMemoryTests
             nextSample = length + 1024 * 1024;
             Peak = Math.Max(Peak, GC.GetTotalMemory(forceFullCollection: true));
         }
+    }
+}
+
+public sealed class OpenDataWorkerTests
+{
+    [Fact]
+    public async Task The_worker_writes_every_missing_file_at_start_without_leaving_temporary_files()
+    {
+        await using var f = new AgoraFactory();
+        f.Settings["Agora:OpenData:WorkerEnabled"] = "true";
+        await f.InitializeAsync();
+        var store = f.Services.GetRequiredService<OpenDataStore>();
+        var expected = store.Datasets.SelectMany(d => OpenDataFormat.All.Select(x => store.PathOf(d, x))).ToList();
+        Assert.Equal(18, expected.Count);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!expected.All(File.Exists) && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        Assert.All(expected, path => Assert.True(File.Exists(path), path));
+        Assert.Empty(Directory.GetFiles(store.Directory, "*.tmp"));
+        Assert.StartsWith("id,", await File.ReadAllTextAsync(store.PathOf(store.Find("proposals")!, OpenDataFormat.Csv)), StringComparison.Ordinal);
     }
 }
