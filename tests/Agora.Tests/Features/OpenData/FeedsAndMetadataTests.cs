@@ -150,6 +150,17 @@ public sealed partial class FeedsAndMetadataTests(AgoraFactory f) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_published_process_page_links_its_feeds_and_calendar()
+    {
+        var w = await f.WorldAsync();
+        var html = await f.Browser().GetStringAsync($"/processes/{w.Open.Slug}");
+        foreach (var feed in new[] { "news.atom?culture=bg", "proposals.atom?culture=bg", "answers.atom?culture=bg", "events.ics" })
+            Assert.Contains($"href=\"/processes/{w.Open.Slug}/{feed}\"", html, StringComparison.Ordinal);
+        var proposals = await f.Browser().GetStringAsync($"/processes/{w.Open.Slug}/proposals");
+        Assert.Contains($"/processes/{w.Open.Slug}/answers.atom", proposals, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sitemap_lists_public_pages_in_both_languages_and_robots_points_to_it()
     {
         var w = await f.WorldAsync();
