@@ -40,6 +40,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
             ["Agora:Demo:SeedOnFirstStart"] = "true",
             ["Agora:Email:WorkerEnabled"] = "true",
             ["Agora:Email:PickupDirectory"] = MailDirectory,
+            ["Agora:OpenData:Directory"] = Path.Combine(dataDirectory, "open-data"),
             ["Agora:RateLimits:AccountPerMinute"] = "1000",
             ["Agora:RateLimits:GlobalPerMinute"] = "100000",
             ["Agora:RateLimits:WritesPerMinute"] = "10000",

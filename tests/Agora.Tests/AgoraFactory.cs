@@ -23,6 +23,7 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private string? pgDatabase;
 
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "agora-mail-" + Guid.NewGuid().ToString("N"));
+    public string OpenDataDirectory { get; } = Path.Combine(Path.GetTempPath(), "agora-open-data-" + Guid.NewGuid().ToString("N"));
     public QueryCounter Queries { get; } = new();
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -32,6 +33,7 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Agora:RateLimits:GlobalPerMinute"] = "100000",
         ["Agora:RateLimits:WritesPerMinute"] = "10000",
         ["Agora:Identity:SecurityStampInterval"] = "00:00:00",
+        ["Agora:OpenData:WorkerEnabled"] = "false",
     };
 
     public bool IsPostgres => PostgresServer != null;
@@ -64,6 +66,7 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         Settings["ConnectionStrings:Agora"] = ConnectionString;
         Settings["Agora:Email:PickupDirectory"] = MailDirectory;
+        Settings["Agora:OpenData:Directory"] = OpenDataDirectory;
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.UseEnvironment("Development");
@@ -91,6 +94,8 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         if (Directory.Exists(MailDirectory))
             Directory.Delete(MailDirectory, true);
+        if (Directory.Exists(OpenDataDirectory))
+            Directory.Delete(OpenDataDirectory, true);
         GC.SuppressFinalize(this);
     }
 

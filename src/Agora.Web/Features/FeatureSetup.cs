@@ -6,6 +6,7 @@ using Agora.Web.Features.Events;
 using Agora.Web.Features.Learning;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.News;
+using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
@@ -37,6 +38,7 @@ public static class FeatureSetup
         builder.Services.AddProposals(builder.Configuration);
         builder.Services.AddWorkshops();
         builder.Services.AddCommitments(builder.Configuration);
+        builder.Services.AddOpenData(builder.Configuration);
         return builder;
     }
 
@@ -49,6 +51,8 @@ public static class FeatureSetup
         app.MapEvents();
         app.MapConversations();
         app.MapNeeds();
+        app.MapOpenData();
+        app.MapProposalFeeds();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.Web;
 using Agora.Web.Resources;
@@ -48,6 +49,28 @@ public static class EventsSetup
                 Host(links), clock.GetUtcNow().UtcDateTime, l["Events.CalendarName"]);
             return Results.Text(calendar, ICalendar.ContentType);
         });
+        // Per process and per organisation: the same public calendar, narrowed. Unknown, unpublished or unlisted → 404.
+        app.MapMethods("/processes/{slug}/events.ics", GetOrHead, async (string slug, Infrastructure.Data.AgoraDb db, EventAccess access,
+            PublicLinks links, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+        {
+            var process = await db.Set<Process>().AsNoTracking().Where(p => p.Slug == slug && p.Published)
+                .Select(p => new { p.Id, p.Components, Title = new LocalizedText(p.Title.Bg, p.Title.En) }).FirstOrDefaultAsync(ct);
+            if (process == null || !new Process { Components = process.Components }.Has("events"))
+                return Results.NotFound();
+            return await CalendarAsync(access.Public().Where(e => e.ProcessId == process.Id), links, l, clock,
+                $"{l["Events.CalendarName"]} · {process.Title.Current}", ct);
+        });
+        app.MapMethods("/organizations/{slug}/events.ics", GetOrHead, async (string slug, Infrastructure.Data.AgoraDb db, EventAccess access,
+            PublicLinks links, IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+        {
+            var org = await db.Set<Organizations.Organization>().AsNoTracking().Where(o => o.Slug == slug && o.Listed)
+                .Select(o => new { o.Id, Name = new LocalizedText(o.Name.Bg, o.Name.En) }).FirstOrDefaultAsync(ct);
+            if (org == null)
+                return Results.NotFound();
+            var taking = db.Set<EventOrganization>().Where(x => x.OrganizationId == org.Id).Select(x => x.EventId);
+            return await CalendarAsync(access.Public().Where(e => taking.Contains(e.Id)), links, l, clock,
+                $"{l["Events.CalendarName"]} · {org.Name.Current}", ct);
+        });
         app.MapGet("/events/{id:guid}/documents/{documentId:guid}", async (Guid id, Guid documentId, HttpContext http,
             EventAccess access, Infrastructure.Data.AgoraDb db, CancellationToken ct) =>
         {
@@ -61,6 +84,16 @@ public static class EventsSetup
             return Results.File(doc.Content, doc.ContentType, doc.FileName);
         });
         return app;
+    }
+
+    private static async Task<IResult> CalendarAsync(IQueryable<Event> events, PublicLinks links, IStringLocalizer<SharedResource> l,
+        TimeProvider clock, string name, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var list = await events.AsNoTracking().Where(e => e.EndsAt >= now.AddYears(-1)).OrderBy(e => e.StartsAt).Take(1000).ToListAsync(ct);
+        var online = l["Events.Online"].Value;
+        var calendar = ICalendar.Write(list.Select(e => EventCalendar.Entry(e, links.Absolute($"/events/{e.Id}"), online)), Host(links), now, name);
+        return Results.Text(calendar, ICalendar.ContentType);
     }
 
     // Calendar clients probe subscriptions with HEAD.
