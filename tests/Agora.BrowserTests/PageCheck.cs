@@ -46,6 +46,8 @@ public static class PageCheck
             var result = await page.RunAxe(new AxeRunOptions
             {
                 RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
+                // Only violations come back in full: the passes' node lists are most of axe's result on a long page.
+                ResultTypes = [ResultType.Violations],
             });
             violations.AddRange(result.Violations.Select(v =>
                 $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(node => node.Html).Take(3))}"));
