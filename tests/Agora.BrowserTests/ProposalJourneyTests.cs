@@ -86,6 +86,13 @@ public sealed class ProposalJourneyTests(BrowserApp app)
         await using var _v = visitor;
         await v.GoAsync(journey, List);
         await Assertions.Expect(v.Locator("main")).Not.ToContainTextAsync(title);
+        // Searching for it gives the empty state, which is audited too.
+        await v.FillAsync(v.Locator("form.filters #q"), title);
+        await v.PressAsync(v.Locator("form.filters button[type=submit]"));
+        await v.Page.WaitForURLAsync("**q=**");
+        await Assertions.Expect(v.Locator("main h2 a[href*='/proposals/']")).ToHaveCountAsync(0);
+        await Assertions.Expect(v.Locator("main")).ToContainTextAsync(en ? "No proposals match the search." : "Няма предложения, които отговарят на търсенето.");
+        await v.AuditAsync(journey);
         await v.GoAsync(journey, proposalUrl);
         await Assertions.Expect(v.Locator("h1")).Not.ToContainTextAsync(title);
     }
