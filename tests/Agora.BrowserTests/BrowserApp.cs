@@ -94,6 +94,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
 
     public override async ValueTask DisposeAsync()
     {
+        moderatorLock.Dispose();
         if (Browser != null)
             await Browser.CloseAsync();
         playwright?.Dispose();
@@ -122,7 +123,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
     public static bool IsScriptless(IBrowserContext context) => Scriptless.TryGetValue(context, out _);
 
     /// <summary>A new browser profile (cookies, language) as a new visitor; JavaScript on or off.</summary>
-    public async Task<IBrowserContext> NewVisitorAsync(string culture = "bg", bool javaScript = true)
+    public async Task<IBrowserContext> NewVisitorAsync(string culture = "bg", bool javaScript = true, string? storageState = null)
     {
         if (Browser == null)
         {
@@ -139,6 +140,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = culture },
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(15_000);
         if (!javaScript)
@@ -146,40 +148,110 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         return context;
     }
 
+    /// <summary>A new visitor who walks the journey the given way (JavaScript off for <see cref="Way.NoScript"/>).</summary>
+    public async Task<(IBrowserContext Context, Person Person)> VisitorAsync(string culture, Way way, string? storageState = null)
+    {
+        var context = await NewVisitorAsync(culture, way != Way.NoScript, storageState);
+        return (context, new Person(await context.NewPageAsync(), way));
+    }
+
+    /// <summary>A resident with a confirmed account, already signed in: signing up and in is the account journey's
+    /// subject, and the other journeys start where it ends. Returns the browser, the person and their address.</summary>
+    public async Task<(IBrowserContext Context, Person Person, string Email)> ResidentAsync(string culture, Way way, string name)
+    {
+        var email = await AccountAsync(name, culture, role: null);
+        var (context, person) = await VisitorAsync(culture, way);
+        await SignInAsync(person.Page, email, key: null);
+        await Assertions.Expect(person.Page.Locator(".account-nav")).ToContainTextAsync(name);
+        return (context, person, email);
+    }
+
+    private readonly SemaphoreSlim moderatorLock = new(1, 1);
+    private string? moderatorState;
+
+    /// <summary>A moderator signed in with two-factor once per run; each journey reuses the signed-in browser state.</summary>
+    public async Task<(IBrowserContext Context, Person Person)> ModeratorAsync(string culture, Way way)
+    {
+        await moderatorLock.WaitAsync();
+        try
+        {
+            if (moderatorState == null)
+            {
+                var (email, key) = await StaffAsync(Roles.Moderator);
+                await using var context = await NewVisitorAsync(culture);
+                var page = await context.NewPageAsync();
+                await SignInAsync(page, email, key);
+                await Assertions.Expect(page.Locator(".account-nav")).ToContainTextAsync("Модератор Тестов");
+                moderatorState = await context.StorageStateAsync();
+            }
+        }
+        finally
+        {
+            moderatorLock.Release();
+        }
+        return await VisitorAsync(culture, way, moderatorState);
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string? key)
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(Journeys.Password);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        if (key != null)
+        {
+            await page.Locator("#Input_Code").FillAsync(Totp.Code(key));
+            await page.Locator("main button[type=submit]").ClickAsync();
+        }
+    }
+
     /// <summary>A staff account (moderator or administrator) with a password and two-factor set up, as an
     /// operator would create one; returns its address and authenticator key.</summary>
     public async Task<(string Email, string Key)> StaffAsync(string role)
     {
+        var email = await AccountAsync("Модератор Тестов", "bg", role);
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AgoraUser>>();
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..24] + "@example.bg";
-        var user = new AgoraUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = "Модератор Тестов",
-            PreferredCulture = "bg",
-            CreatedAt = DateTime.UtcNow,
-        };
-        var created = await users.CreateAsync(user, Journeys.Password);
-        Assert.True(created.Succeeded);
-        await users.AddToRoleAsync(user, role);
+        var user = (await users.FindByEmailAsync(email))!;
         await users.ResetAuthenticatorKeyAsync(user);
         await users.SetTwoFactorEnabledAsync(user, true);
         return (email, (await users.GetAuthenticatorKeyAsync(user))!);
     }
 
+    private async Task<string> AccountAsync(string name, string culture, string? role)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AgoraUser>>();
+        var email = $"{role?.ToLowerInvariant() ?? "resident"}-{Guid.NewGuid():N}"[..24] + "@example.bg";
+        var user = new AgoraUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            PreferredCulture = culture,
+            CreatedAt = DateTime.UtcNow,
+        };
+        var created = await users.CreateAsync(user, Journeys.Password);
+        Assert.True(created.Succeeded);
+        if (role != null)
+            await users.AddToRoleAsync(user, role);
+        return email;
+    }
     /// <summary>Waits for the newest e-mail to an address in the pickup folder (the outbox worker sends it).</summary>
     public async Task<string> WaitForMailAsync(string to, string containing, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        // Only recent files: the journeys wait for mail their last steps caused, and parsing the whole folder on
+        // every poll grows with the run.
+        var since = DateTime.UtcNow - TimeSpan.FromMinutes(2);
         while (DateTime.UtcNow < deadline)
         {
             if (Directory.Exists(MailDirectory))
             {
                 var match = Directory.GetFiles(MailDirectory, "*.eml")
                     .Select(f => (File: f, Time: File.GetLastWriteTimeUtc(f)))
+                    .Where(f => f.Time >= since)
                     .OrderByDescending(f => f.Time)
                     .Select(f => MimeKit.MimeMessage.Load(f.File))
                     .FirstOrDefault(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, to, StringComparison.OrdinalIgnoreCase))

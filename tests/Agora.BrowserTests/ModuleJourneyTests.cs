@@ -11,83 +11,100 @@ public sealed class ModuleJourneyTests(BrowserApp app)
     private const string Icc = ProcessesDemo.IccSlug;
 
     [Theory]
-    [InlineData("bg", "Записване", "Отказване от записването")]
-    [InlineData("en", "Register", "Cancel my registration")]
-    public async Task Workshop_RegisterGetTheCalendarFileAndCancel(string culture, string register, string cancel)
+    [InlineData("bg", Way.Keyboard)]
+    [InlineData("en", Way.Mouse)]
+    [InlineData("bg", Way.NoScript)]
+    public async Task Workshop_RegisterGetTheCalendarFileAndCancel(string culture, Way way)
     {
-        var journey = "events-" + culture;
-        await using var context = await app.NewVisitorAsync(culture);
-        var page = await context.NewPageAsync();
-        var email = await page.SignUpAsync(app, journey, culture == "en" ? "Event Goer" : "Гост Събитие");
-        await page.GoAsync(journey, "/events");
-        await page.GoAsync(journey, "/events?when=past");
-        await page.GoAsync(journey, $"/events/{EventsDemo.NeedsAssessmentId}");
-        await page.GoAsync(journey, $"/processes/{Icc}/events");
-        await page.GoAsync(journey, $"/events/{EventsDemo.HearingId}");
-        var registerButton = page.Locator("form[action*='handler=Register'] button");
-        await Assertions.Expect(registerButton).ToHaveTextAsync(register);
-        await page.TabToAsync(registerButton);
-        await page.Keyboard.PressAsync("Enter");
-        var cancelButton = page.Locator("form[action*='handler=Cancel'] button");
-        await Assertions.Expect(cancelButton).ToHaveTextAsync(cancel);
-        await page.AuditAsync(journey);
+        var journey = Journeys.Name("events", culture, way);
+        var en = culture == "en";
+        var (context, p, email) = await app.ResidentAsync(culture, way, en ? "Event Goer" : "Гост Събитие");
+        await using var _ = context;
+        await p.GoAsync(journey, "/events");
+        await p.GoAsync(journey, "/events?when=past");
+        await p.GoAsync(journey, $"/events/{EventsDemo.NeedsAssessmentId}");
+        await p.GoAsync(journey, $"/processes/{Icc}/events");
+        await p.PressAsync(p.Locator($"main a[href='/events/{EventsDemo.HearingId}']").First);
+        await p.AuditAsync(journey);
+        var registerButton = p.Locator("form[action*='handler=Register'] button");
+        await Assertions.Expect(registerButton).ToHaveTextAsync(en ? "Register" : "Записване");
+        await p.PressAsync(registerButton);
+        await p.StatusIsAnnouncedAsync(en ? "You are registered" : "Записахте се");
+        var cancelButton = p.Locator("form[action*='handler=Cancel'] button");
+        await Assertions.Expect(cancelButton).ToHaveTextAsync(en ? "Cancel my registration" : "Отказване от записването");
+        await p.AuditAsync(journey);
         var mail = await app.WaitForMailAsync(email, $"/events/{EventsDemo.HearingId}");
         Assert.NotEmpty(mail);
-        await page.TabToAsync(cancelButton);
-        await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("form[action*='handler=Register'] button")).ToBeVisibleAsync();
-        await page.AuditAsync(journey);
-        var ics = await page.APIRequest.GetAsync($"/events/{EventsDemo.HearingId}.ics");
+        await p.PressAsync(cancelButton);
+        await Assertions.Expect(registerButton).ToBeVisibleAsync();
+        await p.AuditAsync(journey);
+        var ics = await p.Page.APIRequest.GetAsync($"/events/{EventsDemo.HearingId}.ics");
         Assert.Equal(200, ics.Status);
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", await ics.TextAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("bg", "Заявката е изпратена.")]
-    [InlineData("en", "The request has been sent.")]
-    public async Task Organisation_AsksToJoinTheProcess(string culture, string sent)
+    [InlineData("bg", Way.Keyboard)]
+    [InlineData("en", Way.Mouse)]
+    [InlineData("bg", Way.NoScript)]
+    public async Task Organisation_AsksToJoinTheProcess(string culture, Way way)
     {
-        var journey = "join-" + culture;
+        var journey = Journeys.Name("join", culture, way);
         var contact = $"join-{culture}-{Guid.NewGuid():N}"[..24] + "@example.bg";
-        await using var context = await app.NewVisitorAsync(culture);
-        var page = await context.NewPageAsync();
-        await page.GoAsync(journey, $"/processes/{Icc}");
-        await page.Locator(".join-call a").First.ClickAsync();
-        await page.AuditAsync(journey);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
-        await page.AuditAsync(journey);
-        await page.Locator("#Input_OrganizationName").FillAsync("Сдружение „Умна Люлин“");
-        await page.Locator("#Input_OrganizationKind").SelectOptionAsync(new SelectOptionValue { Index = 2 });
-        await page.Locator("#Input_Contribution").FillAsync("Доброволци и опит с квартални срещи в Люлин.");
-        await page.Locator("#Input_ContactName").FillAsync("Петя Маринова");
-        await page.Locator("#Input_ContactEmail").FillAsync(contact);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(sent);
-        await page.AuditAsync(journey);
+        var (context, p) = await app.VisitorAsync(culture, way);
+        await using var _ = context;
+        await p.GoAsync(journey, $"/processes/{Icc}");
+        await p.PressAsync(p.Locator(".join-call a").First);
+        await p.Page.WaitForURLAsync($"**/processes/{Icc}/join");
+        await p.AuditAsync(journey);
+        var submit = p.Locator("main form button[type=submit]");
+        await p.PressAsync(submit);
+        await Assertions.Expect(p.Locator(".error-summary")).ToBeVisibleAsync();
+        await p.AuditAsync(journey);
+        await p.FillAsync(p.Locator("#Input_OrganizationName"), "Сдружение „Умна Люлин“");
+        await p.SelectAsync(p.Locator("#Input_OrganizationKind"), "ClusterOrAssociation");
+        await p.FillAsync(p.Locator("#Input_Contribution"), "Доброволци и опит с квартални срещи в Люлин.");
+        await p.FillAsync(p.Locator("#Input_ContactName"), "Петя Маринова");
+        await p.FillAsync(p.Locator("#Input_ContactEmail"), contact);
+        await p.PressAsync(submit);
+        await p.StatusIsAnnouncedAsync(culture == "en" ? "The request has been sent." : "Заявката е изпратена.");
+        await p.AuditAsync(journey);
         Assert.NotEmpty(await app.WaitForMailAsync(contact, ""));
     }
 
-    [Fact]
-    public async Task Conversation_VoteByKeyboardAndReadTheResults()
+    [Theory]
+    [InlineData("bg", Way.Keyboard)]
+    [InlineData("en", Way.Mouse)]
+    [InlineData("bg", Way.NoScript)]
+    public async Task Conversation_VoteAddAStatementAndReadTheResults(string culture, Way way)
     {
-        const string journey = "conversation";
-        await using var context = await app.NewVisitorAsync("bg");
-        var page = await context.NewPageAsync();
-        await page.SignUpAsync(app, journey, "Гласуващ Жител");
-        await page.GoAsync(journey, $"/processes/{Icc}/conversations");
-        await page.Locator("main h2 a").First.ClickAsync();
-        await page.AuditAsync(journey);
-        var statement = await page.Locator("form.vote-buttons input[name=statementId]").GetAttributeAsync("value");
-        await page.TabToAsync(page.Locator("form.vote-buttons button[value='1']"));
-        await page.Keyboard.PressAsync("Enter");
+        var journey = Journeys.Name("conversation", culture, way);
+        var (context, p, _) = await app.ResidentAsync(culture, way, culture == "en" ? "Voting Resident" : "Гласуващ Жител");
+        await using var __ = context;
+        await p.GoAsync(journey, $"/processes/{Icc}/conversations");
+        await p.PressAsync(p.Locator("main h2 a").First);
+        await Assertions.Expect(p.Locator("form.vote-buttons")).ToBeVisibleAsync();
+        await p.AuditAsync(journey);
+        var statement = await p.Locator("form.vote-buttons input[name=statementId]").GetAttributeAsync("value");
+        await p.PressAsync(p.Locator("form.vote-buttons button[value='1']"));
         // The vote posts and the next statement comes back in a new page.
-        await Assertions.Expect(page.Locator("form.vote-buttons input[name=statementId]")).Not.ToHaveAttributeAsync("value", statement!);
-        await page.AuditAsync(journey);
-        await page.Locator("a[href$='/results']").First.ClickAsync();
-        await Assertions.Expect(page.Locator("main svg[role=img]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("main table")).ToBeVisibleAsync();
-        await page.AuditAsync(journey);
+        await Assertions.Expect(p.Locator("form.vote-buttons input[name=statementId]")).Not.ToHaveAttributeAsync("value", statement!);
+        await p.AuditAsync(journey);
+
+        // An empty statement is refused with the error shown by the field.
+        var add = p.Locator("form[action*='handler=Statement'] button[type=submit]");
+        await p.PressAsync(add);
+        await Assertions.Expect(p.Locator("#NewStatement_Text")).ToHaveAttributeAsync("aria-invalid", "true");
+        await p.AuditAsync(journey);
+        await p.FillAsync(p.Locator("#NewStatement_Text"), "Кварталните срещи да се излъчват на живо " + Guid.NewGuid().ToString("N")[..4]);
+        await p.PressAsync(add);
+        await Assertions.Expect(p.Locator("main > .notice[role=status]")).ToBeFocusedAsync();
+        await p.AuditAsync(journey);
+
+        await p.PressAsync(p.Locator("main a[href$='/results']").First);
+        await Assertions.Expect(p.Locator("main svg[role=img]")).ToBeVisibleAsync();
+        await Assertions.Expect(p.Locator("main table")).ToBeVisibleAsync();
+        await p.AuditAsync(journey);
     }
 
     [Theory]

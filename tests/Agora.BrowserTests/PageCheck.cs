@@ -37,7 +37,7 @@ public static class PageCheck
         var name = Slug(url.PathAndQuery);
         var folder = Path.Combine(BrowserApp.EvidenceDirectory, Slug(journey));
         Directory.CreateDirectory(folder);
-        var n = Directory.GetFiles(folder, "*-1280.png").Length + 1;
+        var n = Directory.GetFiles(folder, "*-1280.jpg").Length + 1;
         var stem = Path.Combine(folder, $"{n:00}-{name}");
 
         var violations = new List<string>();
@@ -46,15 +46,18 @@ public static class PageCheck
             var result = await page.RunAxe(new AxeRunOptions
             {
                 RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
+                // Only violations come back in full: the passes' node lists are most of axe's result on a long page.
+                ResultTypes = [ResultType.Violations],
             });
             violations.AddRange(result.Violations.Select(v =>
                 $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(node => node.Html).Take(3))}"));
         }
 
         var (width, height) = page.ViewportSize is { } vp ? (vp.Width, vp.Height) : (1280, 900);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = stem + "-1280.png", FullPage = true });
+        // JPEG: a fraction of PNG's encoding time and size for full-page shots, and plenty to read a page by.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = stem + "-1280.jpg", FullPage = true, Quality = 80 });
         await page.SetViewportSizeAsync(375, 800);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = stem + "-375.png", FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = stem + "-375.jpg", FullPage = true, Quality = 80 });
         await page.SetViewportSizeAsync(width, height);
 
         lock (SummaryLock)
@@ -76,24 +79,71 @@ public static class PageCheck
 /// <summary>Keyboard-only use: Tab / Shift+Tab to an element, Enter or Space to act. No mouse anywhere.</summary>
 public static class Keys
 {
-    /// <summary>Presses Tab until the element matched by the locator has focus (fails after 60 presses).</summary>
+    /// <summary>Presses Tab (or Shift+Tab when the element lies behind the focus) until an element matched by the
+    /// locator has focus — through the skip link first when starting at the top of a page and the element is in the
+    /// main content — then checks that the focus is visible. Fails when the element cannot be reached.</summary>
     public static async Task TabToAsync(this IPage page, ILocator target, bool backwards = false)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(target);
-        for (var i = 0; i < 60; i++)
+        if (await HasFocusAsync(target))
         {
-            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
-            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
+            await AssertFocusVisibleAsync(page, target);
+            return;
+        }
+        var where = await target.First.EvaluateAsync<string>("""
+            e => {
+              // Tabbing starts from the focus, else from the element the address points to (#comment-…), else the top.
+              let a = document.activeElement;
+              if (!a || a === document.body) a = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+              if (!a) return e.closest('main') ? 'top-main' : 'top';
+              return (a.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_PRECEDING) ? 'behind' : 'ahead';
+            }
+            """);
+        if (where == "top-main")
+        {
+            // Where a keyboard user starts on a new page: the skip link is the first stop and jumps to the content.
+            await page.Keyboard.PressAsync("Tab");
+            Assert.Equal("skip-link", await page.EvaluateAsync<string>("() => document.activeElement.className"));
+            await AssertFocusVisibleAsync(page, page.Locator(".skip-link"));
+            await page.Keyboard.PressAsync("Enter");
+        }
+        var key = backwards || where == "behind" ? "Shift+Tab" : "Tab";
+        for (var i = 0; i < 120; i++)
+        {
+            await page.Keyboard.PressAsync(key);
+            if (await HasFocusAsync(target))
+            {
+                await AssertFocusVisibleAsync(page, target);
                 return;
+            }
         }
         Assert.Fail($"Could not reach {target} with the keyboard.");
     }
 
-    /// <summary>Tabs to a field and types into it.</summary>
+    /// <summary>Tabs to a field and types into it (replacing what it held, as Ctrl+A and typing does).</summary>
     public static async Task TypeIntoAsync(this IPage page, ILocator field, string text)
     {
+        ArgumentNullException.ThrowIfNull(page);
         await page.TabToAsync(field);
+        await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync(text);
+    }
+
+    private static Task<bool> HasFocusAsync(ILocator target) =>
+        target.EvaluateAllAsync<bool>("els => els.includes(document.activeElement)");
+
+    /// <summary>WCAG 2.4.7: the focused element shows an outline or a ring (box-shadow) wide enough to see.</summary>
+    private static async Task AssertFocusVisibleAsync(IPage page, ILocator target)
+    {
+        var style = await page.EvaluateAsync<string>("""
+            () => {
+              const s = getComputedStyle(document.activeElement);
+              const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+              const ring = s.boxShadow && s.boxShadow !== 'none';
+              return outline || ring ? '' : `outline: ${s.outlineStyle} ${s.outlineWidth}; box-shadow: ${s.boxShadow}`;
+            }
+            """);
+        Assert.True(style.Length == 0, $"The keyboard focus on {target} is not visible ({style}).");
     }
 }

@@ -25,22 +25,28 @@ public sealed class PublicPagesJourneyTests(BrowserApp app)
             await page.GoAsync(journey, path);
     }
 
-    [Fact]
-    public async Task LanguageSwitch_KeepsThePageAndRemembersTheChoice()
+    [Theory]
+    [InlineData("bg", Way.Keyboard)]
+    [InlineData("en", Way.Mouse)]
+    [InlineData("bg", Way.NoScript)]
+    public async Task LanguageSwitch_KeepsThePageAndRemembersTheChoice(string culture, Way way)
     {
-        const string journey = "language";
-        await using var context = await app.NewVisitorAsync("bg");
-        var page = await context.NewPageAsync();
-        await page.GoAsync(journey, "/processes");
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "bg");
-        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
-        await page.AuditAsync(journey);
-        Assert.EndsWith("/processes?culture=en", page.Url, StringComparison.Ordinal);
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await page.GoAsync(journey, "/");
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Български" }).ClickAsync();
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "bg");
+        var journey = Journeys.Name("language", culture, way);
+        var (other, otherName, ownName) = culture == "en" ? ("bg", "Български", "English") : ("en", "English", "Български");
+        var (context, p) = await app.VisitorAsync(culture, way);
+        await using var _ = context;
+        await p.GoAsync(journey, "/processes?status=past");
+        await Assertions.Expect(p.Locator("html")).ToHaveAttributeAsync("lang", culture);
+        await p.PressAsync(p.Page.GetByRole(AriaRole.Link, new() { Name = otherName }));
+        await Assertions.Expect(p.Locator("html")).ToHaveAttributeAsync("lang", other);
+        Assert.EndsWith($"/processes?status=past&culture={other}", p.Page.Url, StringComparison.Ordinal);
+        await p.AuditAsync(journey);
+        await p.GoAsync(journey, "/");
+        await Assertions.Expect(p.Locator("html")).ToHaveAttributeAsync("lang", other);
+        await p.PressAsync(p.Page.GetByRole(AriaRole.Link, new() { Name = ownName }));
+        await Assertions.Expect(p.Locator("html")).ToHaveAttributeAsync("lang", culture);
+        await p.GoAsync(journey, "/events");
+        await Assertions.Expect(p.Locator("html")).ToHaveAttributeAsync("lang", culture);
     }
 
     [Fact]
