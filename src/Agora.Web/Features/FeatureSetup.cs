@@ -7,6 +7,7 @@ using Agora.Web.Features.News;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
+using Agora.Web.Features.Surveys;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -32,6 +33,7 @@ public static class FeatureSetup
         builder.Services.AddEvents();
         builder.Services.AddConversations();
         builder.Services.AddProposals(builder.Configuration);
+        builder.Services.AddSurveys();
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class FeatureSetup
         app.MapNews();
         app.MapEvents();
         app.MapConversations();
+        app.MapSurveys();
         return app;
     }
 }
