@@ -225,4 +225,17 @@ public sealed class SurveyAnsweringTests(AgoraFactory f) : IClassFixture<AgoraFa
         var off = await f.ProcessAsync(components: "", administrator: admin);
         Assert.Equal(HttpStatusCode.NotFound, (await adminClient.GetAsync($"/processes/{off.Slug}/surveys")).StatusCode);
     }
+
+    [Fact]
+    public async Task PersonalData_IncludesTheSignedInPersonsAnswers()
+    {
+        var (s, needs, _, age) = await ConditionalSurveyAsync();
+        var client = await f.SignedInAsync(await f.PersonAsync());
+        await client.AnswerAsync(s, (F(needs), s.Option(needs, "Обучения").Id.ToString()), (F(age), "41"));
+        var download = await client.PostFormAsync("/account/manage/personal-data", new Dictionary<string, string>(), "/account/manage/personal-data?handler=Download");
+        var json = await download.Content.ReadAsStringAsync();
+        Assert.Contains("\"surveyResponses\"", json, StringComparison.Ordinal);
+        Assert.Contains("Тестова анкета", System.Text.RegularExpressions.Regex.Unescape(json), StringComparison.Ordinal);
+        Assert.Contains("41", json, StringComparison.Ordinal);
+    }
 }
