@@ -4,6 +4,7 @@ using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;
 
@@ -14,13 +15,16 @@ namespace Agora.Web.Features.Surveys;
 /// them while their condition is unmet). A refused submission shows every error beside its question and keeps
 /// all the other answers as typed.
 /// </summary>
-public sealed class ShowModel(SurveyService surveys, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ShowModel(Infrastructure.Data.AgoraDb db, SurveyService surveys, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Process Process { get; private set; } = default!;
     public Survey Survey { get; private set; } = default!;
     public bool CanManage { get; private set; }
     public SurveyDefinition Definition { get; private set; } = default!;
     public AnswerPermission Permission { get; private set; } = new(false, null, false);
+
+    /// <summary>The event the survey is tied to, when there is one and the reader may see it.</summary>
+    public (Guid Id, Infrastructure.Data.LocalizedText Title)? Event { get; private set; }
 
     /// <summary>Errors by question id, already localized.</summary>
     public Dictionary<Guid, string> Errors { get; } = [];
@@ -74,6 +78,12 @@ public sealed class ShowModel(SurveyService surveys, IStringLocalizer<SharedReso
         (Process, Survey, CanManage) = loaded;
         Definition = await surveys.DefinitionAsync(Survey, ct);
         Permission = await surveys.PermissionAsync(Survey, User, Request, ct);
+        if (Survey.EventId is Guid eventId)
+        {
+            var ev = await db.Set<Events.Event>().AsNoTracking().Where(e => e.Id == eventId && e.Published)
+                .Select(e => new { e.Id, e.Title }).FirstOrDefaultAsync(ct);
+            Event = ev == null ? null : (ev.Id, ev.Title);
+        }
         return true;
     }
 }

@@ -85,6 +85,7 @@ public sealed class SurveysDemo(AgoraDb db, TimeProvider clock) : IDemoContribut
             "Разрешения за строеж.",
         ];
         var kinds = Enum.GetNames<OrganizationKind>();
+        int[] scores = [2, 3, 3, 4, 2, 3, 1, 4, 3, 2, 5, 3, 2, 4, 3, 2, 3, 4, 1, 3];
         for (var i = 0; i < 20; i++)
         {
             var response = new SurveyResponse
@@ -97,7 +98,7 @@ public sealed class SurveysDemo(AgoraDb db, TimeProvider clock) : IDemoContribut
             db.Add(response);
             void Answer(SurveyQuestion q, Guid? option = null, double? number = null, string? text = null) =>
                 db.Add(new SurveyAnswer { ResponseId = response.Id, SurveyId = SurveyId, QuestionId = q.Id, OptionId = option, Number = number, Text = text });
-            Answer(satisfaction, number: 1 + (i * 7 % 5));
+            Answer(satisfaction, number: scores[i]);
             var first = needOptions[i % needOptions.Count];
             Answer(needs, first.Id);
             if (i % 3 == 0)

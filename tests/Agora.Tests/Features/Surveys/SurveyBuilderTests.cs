@@ -132,7 +132,10 @@ public sealed class SurveyBuilderTests(AgoraFactory f) : IClassFixture<AgoraFact
         Assert.True(await demo.DbAsync(db => db.Set<SurveyQuestion>().AnyAsync(q => q.SurveyId == survey.Id && q.ConditionOptionId != null)));
         var client = demo.Browser("en");
         var url = $"/processes/{ProcessesDemo.IccSlug}/surveys/{survey.Id}";
-        Assert.Contains("Stakeholder survey: e-government", await client.HtmlAsync(url), StringComparison.Ordinal);
+        var page = await client.HtmlAsync(url);
+        Assert.Contains("Stakeholder survey: e-government", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/events/{EventsDemo.NeedsAssessmentId}\">Needs Assessment Workshop", page, StringComparison.Ordinal);
+        Assert.Contains("Answer only if you chose “Open data” in question 2.", page, StringComparison.Ordinal);
         Assert.Contains("Анкета за заинтересованите страни", await demo.Browser().HtmlAsync(url + "/results"), StringComparison.Ordinal);
     }
 }
