@@ -106,6 +106,14 @@ public sealed class BuildModel(AgoraDb db, SurveyService surveys, AuditLog audit
     {
         if (await LoadAsync(slug, id, ct) is { } refused)
             return refused;
+        await FillSettingsAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The settings form as stored, so that a refused question form shows the settings unchanged below it.</summary>
+    private async Task FillSettingsAsync(CancellationToken ct)
+    {
+        var id = Survey.Id;
         Settings = new SettingsInput
         {
             TitleBg = Survey.Title.Bg,
@@ -120,7 +128,6 @@ public sealed class BuildModel(AgoraDb db, SurveyService surveys, AuditLog audit
             Invitees = string.Join("\n", (await db.Set<SurveyInvitee>().AsNoTracking().Where(i => i.SurveyId == id)
                 .OrderBy(i => i.NormalizedEmail).Select(i => i.NormalizedEmail).ToListAsync(ct)).Select(e => e.ToLowerInvariant())),
         };
-        return Page();
     }
 
     public async Task<IActionResult> OnPostSettingsAsync(string slug, Guid id, CancellationToken ct)
@@ -170,7 +177,10 @@ public sealed class BuildModel(AgoraDb db, SurveyService surveys, AuditLog audit
         if (Frozen() is { } frozen)
             return frozen;
         if (!TryValidateModel(Question, nameof(Question)))
+        {
+            await FillSettingsAsync(ct);
             return Page();
+        }
         var q = Question;
         var options = (q.Options ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split('|', 2, StringSplitOptions.TrimEntries))
@@ -210,7 +220,10 @@ public sealed class BuildModel(AgoraDb db, SurveyService surveys, AuditLog audit
                 ModelState.AddModelError("Question.Condition", l["Surveys.Error.BadCondition"]);
         }
         if (!ModelState.IsValid)
+        {
+            await FillSettingsAsync(ct);
             return Page();
+        }
         db.Add(question);
         if (question.HasOptions)
             db.AddRange(options.Select((t, i) => new SurveyOption { QuestionId = question.Id, SurveyId = id, Position = i, Text = t }));

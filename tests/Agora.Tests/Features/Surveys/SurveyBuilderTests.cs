@@ -37,6 +37,7 @@ public sealed class SurveyBuilderTests(AgoraFactory f) : IClassFixture<AgoraFact
         var html = await refused.TextAsync();
         Assert.Contains("Въведете поне два отговора, по един на ред.", html, StringComparison.Ordinal);
         Assert.Contains("Участвате ли?", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Settings.TitleBg\" value=\"Анкета\"", html, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await AddAsync(new() { ["Question.Type"] = "Section", ["Question.TextBg"] = "За вас" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await AddAsync(new()
