@@ -21,7 +21,7 @@ namespace Agora.Web.Features.Surveys;
 /// has responses its questions are frozen, so the answers keep meaning what they meant; it can still be closed.
 /// </summary>
 public sealed class BuildModel(AgoraDb db, SurveyService surveys, AuditLog audit, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+    Infrastructure.Email.Outbox outbox, PublicLinks links, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Process Process { get; private set; } = default!;
     public Survey Survey { get; private set; } = default!;
@@ -157,8 +157,11 @@ public sealed class BuildModel(AgoraDb db, SurveyService surveys, AuditLog audit
         survey.ResultsPublic = Settings.ResultsPublic;
         survey.AnswersPublic = Settings.AnswersPublic;
         survey.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.Set<SurveyInvitee>().Where(i => i.SurveyId == id).ExecuteDeleteAsync(ct);
-        db.AddRange(emails.Select(e => new SurveyInvitee { SurveyId = id, NormalizedEmail = e.ToUpperInvariant() }));
+        // Addresses that stay keep their invitation date, so sending invitations again reaches only the new ones.
+        var existing = await db.Set<SurveyInvitee>().Where(i => i.SurveyId == id).ToListAsync(ct);
+        var wanted = emails.Select(e => e.ToUpperInvariant()).ToHashSet();
+        db.RemoveRange(existing.Where(i => !wanted.Contains(i.NormalizedEmail)));
+        db.AddRange(wanted.Where(e => existing.All(i => i.NormalizedEmail != e)).Select(e => new SurveyInvitee { SurveyId = id, NormalizedEmail = e }));
         audit.Record(User, "survey.settings", "survey", id.ToString(), survey.Title.Bg);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -293,6 +296,47 @@ public sealed class BuildModel(AgoraDb db, SurveyService surveys, AuditLog audit
         }
         await SetStateAsync(id, published: true, closed: false, "survey.publish", ct);
         TempData["Status"] = l["Surveys.Published"].Value;
+        return Redirect(Path);
+    }
+
+    /// <summary>Queues an invitation e-mail to every invitee not yet invited, in their own language when they have
+    /// an account; the invitees are marked in the same transaction, so a second click sends nothing twice.</summary>
+    public async Task<IActionResult> OnPostInviteAsync(string slug, Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, id, ct) is { } refused)
+            return refused;
+        if (Survey.Audience != SurveyAudience.Invitees || !Survey.IsOpenAt(clock.GetUtcNow().UtcDateTime))
+        {
+            TempData["Status"] = l["Surveys.Error.InviteWhenOpen"].Value;
+            return Redirect(Path);
+        }
+        var pending = await db.Set<SurveyInvitee>().Where(i => i.SurveyId == id && i.InvitedAt == null).ToListAsync(ct);
+        var emails = pending.Select(i => i.NormalizedEmail).ToList();
+        var cultures = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail != null && emails.Contains(u.NormalizedEmail))
+            .Select(u => new { u.NormalizedEmail, u.PreferredCulture }).ToListAsync(ct);
+        var url = links.Absolute($"/processes/{Process.Slug}/surveys/{id}");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var survey = Survey;
+        var process = Process;
+        foreach (var invitee in pending)
+        {
+            var culture = cultures.FirstOrDefault(c => c.NormalizedEmail == invitee.NormalizedEmail)?.PreferredCulture ?? "bg";
+            outbox.Enqueue(invitee.NormalizedEmail.ToLowerInvariant(), culture, t => new Infrastructure.Email.EmailContent(
+                t["Surveys.Email.InviteSubject", survey.Title.Current].Value,
+                [t["Surveys.Email.Invite", survey.Title.Current, process.Title.Current].Value, t["Surveys.Email.InviteHow"].Value])
+            {
+                ActionText = t["Surveys.Email.InviteAction"].Value,
+                ActionUrl = url,
+            });
+            invitee.InvitedAt = now;
+        }
+        audit.Record(User, "survey.invite", "survey", id.ToString(), pending.Count.ToString(CultureInfo.InvariantCulture));
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        TempData["Status"] = l["Surveys.InvitationsSent", pending.Count].Value;
         return Redirect(Path);
     }
 

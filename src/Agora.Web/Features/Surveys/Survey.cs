@@ -100,6 +100,8 @@ public sealed class SurveyInvitee
     public Guid SurveyId { get; set; }
     /// <summary>Upper-cased, like Identity's normalized e-mail.</summary>
     public string NormalizedEmail { get; set; } = "";
+    /// <summary>When the invitation e-mail was queued; null until the administrator sends invitations.</summary>
+    public DateTime? InvitedAt { get; set; }
 }
 
 /// <summary>One person's (or browser's) submitted answers. Unique per survey and respondent and per survey and token.</summary>

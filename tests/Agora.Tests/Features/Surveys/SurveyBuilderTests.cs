@@ -139,4 +139,38 @@ public sealed class SurveyBuilderTests(AgoraFactory f) : IClassFixture<AgoraFact
         Assert.Contains("Answer only if you chose “Open data” in question 2.", page, StringComparison.Ordinal);
         Assert.Contains("Анкета за заинтересованите страни", await demo.Browser().HtmlAsync(url + "/results"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Invitations_AreMailedOncePerInvitee_InTheirLanguage_AndLeadToTheSurvey()
+    {
+        var admin = await f.PersonAsync();
+        var p = await f.ProcessAsync(components: "surveys", administrator: admin);
+        var s = new TestSurvey(p);
+        s.Survey.Audience = SurveyAudience.Invitees;
+        var q = s.Add(QuestionType.Scale, "Оценка", true);
+        await s.SaveAsync(f);
+        var english = await f.PersonAsync(culture: "en");
+        var stranger = "new" + Guid.NewGuid().ToString("N")[..6] + "@example.bg";
+        var client = await f.SignedInAsync(admin);
+        var build = s.Url("/build");
+        await client.PostFormAsync(build, new Dictionary<string, string>
+        {
+            ["Settings.TitleBg"] = "Тестова анкета", ["Settings.TitleEn"] = "Test survey", ["Settings.Audience"] = "Invitees",
+            ["Settings.Invitees"] = english.Email + "\n" + stranger,
+        }, build + "?handler=Settings");
+
+        await client.PostFormAsync(build, new Dictionary<string, string>(), build + "?handler=Invite");
+        await client.PostFormAsync(build, new Dictionary<string, string>(), build + "?handler=Invite");
+        var mail = (await f.DeliverAsync()).Where(m => (m.Subject ?? "").Contains("Test survey", StringComparison.Ordinal) || (m.Subject ?? "").Contains("Тестова анкета", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, mail.Count);
+        var toEnglish = Assert.Single(mail, m => m.To.Mailboxes.Single().Address == english.Email);
+        Assert.Equal("Invitation to a survey: Test survey", toEnglish.Subject);
+        Assert.Equal("Покана за анкета: Тестова анкета", Assert.Single(mail, m => m.To.Mailboxes.Single().Address == stranger).Subject);
+
+        var invited = await f.SignedInAsync(english);
+        var response = await invited.AnswerAsync(s, (SurveyTestKit.F(q), "5"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(1, await f.DbAsync(db => db.Set<SurveyResponse>().CountAsync(r => r.SurveyId == s.Survey.Id && r.UserId == english.Id)));
+        Assert.Equal(s.Url(), toEnglish.Link(s.Url()));
+    }
 }

@@ -2505,6 +2505,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTime?>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("SurveyId", "NormalizedEmail");
 
                     b.ToTable("SurveyInvitee");

@@ -2498,6 +2498,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("InvitedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("SurveyId", "NormalizedEmail");
 
                     b.ToTable("SurveyInvitee");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
+namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Surveys : Migration
@@ -15,23 +15,23 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "Survey",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EventId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Audience = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Closed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ClosesAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResultsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AnswersPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ResponseCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DescriptionBg = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    TitleBg = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Audience = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false),
+                    Closed = table.Column<bool>(type: "boolean", nullable: false),
+                    ClosesAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResultsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    AnswersPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    ResponseCount = table.Column<int>(type: "integer", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DescriptionBg = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    TitleBg = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,8 +60,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "SurveyInvitee",
                 columns: table => new
                 {
-                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    InvitedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -78,19 +79,19 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "SurveyQuestion",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Min = table.Column<int>(type: "INTEGER", nullable: true),
-                    Max = table.Column<int>(type: "INTEGER", nullable: true),
-                    ScaleMin = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScaleMax = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConditionQuestionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ConditionOptionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TextBg = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    TextEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Required = table.Column<bool>(type: "boolean", nullable: false),
+                    Min = table.Column<int>(type: "integer", nullable: true),
+                    Max = table.Column<int>(type: "integer", nullable: true),
+                    ScaleMin = table.Column<int>(type: "integer", nullable: false),
+                    ScaleMax = table.Column<int>(type: "integer", nullable: false),
+                    ConditionQuestionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConditionOptionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TextBg = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    TextEn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,12 +108,12 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "SurveyResponse",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    StakeholderKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    StakeholderKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -135,12 +136,12 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "SurveyOption",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    TextBg = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TextEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    TextBg = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TextEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,14 +163,14 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "SurveyAnswer",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OptionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Number = table.Column<double>(type: "REAL", nullable: true),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OptionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Number = table.Column<double>(type: "double precision", nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {

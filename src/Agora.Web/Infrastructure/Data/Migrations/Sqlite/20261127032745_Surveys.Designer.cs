@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAgoraDb))]
-    [Migration("20261127023920_Surveys")]
+    [Migration("20261127032745_Surveys")]
     partial class Surveys
     {
         /// <inheritdoc />
@@ -2499,6 +2499,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InvitedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("SurveyId", "NormalizedEmail");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAgoraDb))]
-    [Migration("20261127023932_Surveys")]
+    [Migration("20261127032753_Surveys")]
     partial class Surveys
     {
         /// <inheritdoc />
@@ -2507,6 +2507,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("SurveyId", "NormalizedEmail");
 
