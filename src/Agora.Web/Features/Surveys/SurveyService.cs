@@ -72,6 +72,8 @@ public sealed class SurveyService(AgoraDb db, ProcessAccess access, Notification
         var answered = key.IsKnown && await ResponseOf(survey.Id, key).AnyAsync(ct);
         if (answered)
             return new(false, "Surveys.AlreadyAnswered", true);
+        if (!survey.Published)
+            return new(false, "Surveys.DraftNotice", false);
         if (!survey.IsOpenAt(clock.GetUtcNow().UtcDateTime))
             return new(false, "Surveys.ClosedNotice", false);
         if (user.UserId() is not Guid uid)

@@ -155,7 +155,9 @@ public sealed class SurveyBuilderTests(AgoraFactory f) : IClassFixture<AgoraFact
         var build = s.Url("/build");
         await client.PostFormAsync(build, new Dictionary<string, string>
         {
-            ["Settings.TitleBg"] = "Тестова анкета", ["Settings.TitleEn"] = "Test survey", ["Settings.Audience"] = "Invitees",
+            ["Settings.TitleBg"] = "Тестова анкета",
+            ["Settings.TitleEn"] = "Test survey",
+            ["Settings.Audience"] = "Invitees",
             ["Settings.Invitees"] = english.Email + "\n" + stranger,
         }, build + "?handler=Settings");
 
