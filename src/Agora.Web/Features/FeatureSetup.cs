@@ -11,6 +11,7 @@ using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Features.Swot;
+using Agora.Web.Features.Surveys;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -39,6 +40,7 @@ public static class FeatureSetup
         builder.Services.AddWorkshops();
         builder.Services.AddCommitments(builder.Configuration);
         builder.Services.AddOpenData(builder.Configuration);
+        builder.Services.AddSurveys();
         return builder;
     }
 
@@ -53,6 +55,7 @@ public static class FeatureSetup
         app.MapNeeds();
         app.MapOpenData();
         app.MapProposalFeeds();
+        app.MapSurveys();
         return app;
     }
 }

@@ -6,11 +6,64 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Workshops : Migration
+    public partial class Toolkit : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "Commitment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NeedId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DescriptionEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Brings = table.Column<int>(type: "integer", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UpdateCount = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastRemindedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HiddenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commitment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commitment_AspNetUsers_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitment_Event_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Event",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Commitment_Organization_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organization",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Commitment_Process_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "Process",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Need",
                 columns: table => new
@@ -91,6 +144,51 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Survey",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Audience = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false),
+                    Closed = table.Column<bool>(type: "boolean", nullable: false),
+                    ClosesAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResultsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    AnswersPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    ResponseCount = table.Column<int>(type: "integer", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DescriptionBg = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    TitleBg = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Survey", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Survey_AspNetUsers_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Survey_Event_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Event",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Survey_Process_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "Process",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SwotBoard",
                 columns: table => new
                 {
@@ -117,6 +215,36 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                         name: "FK_SwotBoard_Process_ProcessId",
                         column: x => x.ProcessId,
                         principalTable: "Process",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommitmentUpdate",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CommitmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    TextEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NewStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitmentUpdate", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommitmentUpdate_AspNetUsers_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CommitmentUpdate_Commitment_CommitmentId",
+                        column: x => x.CommitmentId,
+                        principalTable: "Commitment",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -170,6 +298,82 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                         name: "FK_NeedVote_Need_NeedId",
                         column: x => x.NeedId,
                         principalTable: "Need",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyInvitee",
+                columns: table => new
+                {
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    InvitedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyInvitee", x => new { x.SurveyId, x.NormalizedEmail });
+                    table.ForeignKey(
+                        name: "FK_SurveyInvitee_Survey_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Survey",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyQuestion",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Required = table.Column<bool>(type: "boolean", nullable: false),
+                    Min = table.Column<int>(type: "integer", nullable: true),
+                    Max = table.Column<int>(type: "integer", nullable: true),
+                    ScaleMin = table.Column<int>(type: "integer", nullable: false),
+                    ScaleMax = table.Column<int>(type: "integer", nullable: false),
+                    ConditionQuestionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConditionOptionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TextBg = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    TextEn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyQuestion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyQuestion_Survey_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Survey",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyResponse",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    StakeholderKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyResponse", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponse_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponse_Survey_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Survey",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -230,6 +434,67 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                         principalTable: "SwotItem",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyOption",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    TextBg = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TextEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyOption", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyOption_SurveyQuestion_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "SurveyQuestion",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SurveyOption_Survey_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Survey",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyAnswer",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OptionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Number = table.Column<double>(type: "double precision", nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyAnswer", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswer_SurveyQuestion_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "SurveyQuestion",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswer_SurveyResponse_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponse",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswer_Survey_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Survey",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -316,6 +581,41 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Commitment_AuthorId",
+                table: "Commitment",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitment_EventId",
+                table: "Commitment",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitment_OrganizationId_CreatedAt",
+                table: "Commitment",
+                columns: new[] { "OrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitment_ProcessId_CreatedAt",
+                table: "Commitment",
+                columns: new[] { "ProcessId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitment_Status_DueOn",
+                table: "Commitment",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitmentUpdate_AuthorId",
+                table: "CommitmentUpdate",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitmentUpdate_CommitmentId_CreatedAt",
+                table: "CommitmentUpdate",
+                columns: new[] { "CommitmentId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Need_ProcessId_Position",
                 table: "Need",
                 columns: new[] { "ProcessId", "Position" });
@@ -350,6 +650,73 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                 table: "NeedVote",
                 columns: new[] { "ProcessId", "UserId", "Rank" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Survey_CreatedById",
+                table: "Survey",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Survey_EventId",
+                table: "Survey",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Survey_ProcessId_CreatedAt",
+                table: "Survey",
+                columns: new[] { "ProcessId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswer_QuestionId_OptionId",
+                table: "SurveyAnswer",
+                columns: new[] { "QuestionId", "OptionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswer_ResponseId",
+                table: "SurveyAnswer",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswer_SurveyId",
+                table: "SurveyAnswer",
+                column: "SurveyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyOption_QuestionId_Position",
+                table: "SurveyOption",
+                columns: new[] { "QuestionId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyOption_SurveyId",
+                table: "SurveyOption",
+                column: "SurveyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyQuestion_SurveyId_Position",
+                table: "SurveyQuestion",
+                columns: new[] { "SurveyId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponse_SurveyId_SubmittedAt",
+                table: "SurveyResponse",
+                columns: new[] { "SurveyId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponse_SurveyId_TokenHash",
+                table: "SurveyResponse",
+                columns: new[] { "SurveyId", "TokenHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponse_SurveyId_UserId",
+                table: "SurveyResponse",
+                columns: new[] { "SurveyId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponse_UserId",
+                table: "SurveyResponse",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SwotAllowance_UserId",
@@ -401,6 +768,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CommitmentUpdate");
+
+            migrationBuilder.DropTable(
                 name: "NeedProposal");
 
             migrationBuilder.DropTable(
@@ -413,6 +783,15 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                 name: "NeedVote");
 
             migrationBuilder.DropTable(
+                name: "SurveyAnswer");
+
+            migrationBuilder.DropTable(
+                name: "SurveyInvitee");
+
+            migrationBuilder.DropTable(
+                name: "SurveyOption");
+
+            migrationBuilder.DropTable(
                 name: "SwotAllowance");
 
             migrationBuilder.DropTable(
@@ -422,13 +801,25 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                 name: "SwotDot");
 
             migrationBuilder.DropTable(
+                name: "Commitment");
+
+            migrationBuilder.DropTable(
                 name: "NeedBallot");
 
             migrationBuilder.DropTable(
                 name: "Need");
 
             migrationBuilder.DropTable(
+                name: "SurveyResponse");
+
+            migrationBuilder.DropTable(
+                name: "SurveyQuestion");
+
+            migrationBuilder.DropTable(
                 name: "SwotItem");
+
+            migrationBuilder.DropTable(
+                name: "Survey");
 
             migrationBuilder.DropTable(
                 name: "SwotBoard");
