@@ -1,4 +1,5 @@
 using Agora.Web.Features.Account;
+using Agora.Web.Features.Api;
 using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Events;
@@ -32,6 +33,7 @@ public static class FeatureSetup
         builder.Services.AddEvents();
         builder.Services.AddConversations();
         builder.Services.AddProposals(builder.Configuration);
+        builder.Services.AddApi();
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class FeatureSetup
         app.MapNews();
         app.MapEvents();
         app.MapConversations();
+        app.MapApi();
         return app;
     }
 }
