@@ -54,3 +54,12 @@ public interface IApiModule
     /// <summary>Maps <c>/{kind}</c> and <c>/{kind}/{id}</c> on the /api/v1 group (anonymous, CORS, rate-limited).</summary>
     void Map(RouteGroupBuilder api);
 }
+
+public static class ApiRoutes
+{
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
+    /// <summary>A read endpoint of the API: GET, and HEAD for clients that only check the ETag.</summary>
+    public static RouteHandlerBuilder MapRead(this RouteGroupBuilder api, string pattern, Delegate handler) =>
+        api.MapMethods(pattern, GetOrHead, handler);
+}

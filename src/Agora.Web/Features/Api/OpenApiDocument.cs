@@ -20,7 +20,10 @@ public static class OpenApiDocument
 
     /// <summary>The document as JSON text for a server URL (the public address + /api/v1); built once per address.</summary>
     public static string Json(string serverUrl, IReadOnlyList<ApiKind> kinds) =>
-        Cache.GetOrAdd(serverUrl, url => Build(url, kinds).ToJsonString(ApiJson.Indented));
+        // Without Agora:PublicUrl the address comes from the request's Host header: a few are kept, not every one sent.
+        Cache.TryGetValue(serverUrl, out var json) ? json
+        : Cache.Count < 8 ? Cache.GetOrAdd(serverUrl, url => Build(url, kinds).ToJsonString(ApiJson.Indented))
+        : Build(serverUrl, kinds).ToJsonString(ApiJson.Indented);
 
     public static JsonObject Build(string serverUrl, IReadOnlyList<ApiKind> kinds)
     {

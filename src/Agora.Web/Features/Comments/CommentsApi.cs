@@ -50,8 +50,8 @@ public sealed class CommentsApi : IApiModule
 
     public void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/comments", ListAsync);
-        api.MapGet("/comments/{id:guid}", GetAsync);
+        api.MapRead("/comments", ListAsync);
+        api.MapRead("/comments/{id:guid}", GetAsync);
     }
 
     /// <summary>Two queries at most: the process filter's slug, then the page.</summary>

@@ -36,8 +36,8 @@ public sealed class DebatesApi : IApiModule
 
     public void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/debates", ListAsync);
-        api.MapGet("/debates/{id:guid}", GetAsync);
+        api.MapRead("/debates", ListAsync);
+        api.MapRead("/debates/{id:guid}", GetAsync);
     }
 
     /// <summary>Two queries at most: the process filter's slug, then the page.</summary>

@@ -56,8 +56,8 @@ public sealed class EventsApi : IApiModule
 
     public void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/events", ListAsync);
-        api.MapGet("/events/{id:guid}", GetAsync);
+        api.MapRead("/events", ListAsync);
+        api.MapRead("/events/{id:guid}", GetAsync);
     }
 
     /// <summary>Two queries at most: the process filter's slug, then the page with agendas.</summary>

@@ -74,10 +74,10 @@ public sealed class LearningApi : IApiModule
 
     public void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/guides", GuidesAsync);
-        api.MapGet("/guides/{id:guid}", GuideAsync);
-        api.MapGet("/courses", CoursesAsync);
-        api.MapGet("/courses/{id:guid}", CourseAsync);
+        api.MapRead("/guides", GuidesAsync);
+        api.MapRead("/guides/{id:guid}", GuideAsync);
+        api.MapRead("/courses", CoursesAsync);
+        api.MapRead("/courses/{id:guid}", CourseAsync);
     }
 
     /// <summary>One query.</summary>

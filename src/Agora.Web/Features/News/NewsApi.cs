@@ -39,8 +39,8 @@ public sealed class NewsApi : IApiModule
 
     public void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/news", ListAsync);
-        api.MapGet("/news/{id:guid}", GetAsync);
+        api.MapRead("/news", ListAsync);
+        api.MapRead("/news/{id:guid}", GetAsync);
     }
 
     /// <summary>Two queries at most: the process filter's slug, then the page.</summary>

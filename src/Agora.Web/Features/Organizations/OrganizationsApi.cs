@@ -39,8 +39,8 @@ public sealed class OrganizationsApi : IApiModule
 
     public void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/organizations", ListAsync);
-        api.MapGet("/organizations/{id:guid}", GetAsync);
+        api.MapRead("/organizations", ListAsync);
+        api.MapRead("/organizations/{id:guid}", GetAsync);
     }
 
     /// <summary>Two queries at most: the process filter's slug, then the page.</summary>

@@ -58,8 +58,8 @@ public sealed class ProcessesApi : IApiModule
 
     public void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/processes", ListAsync);
-        api.MapGet("/processes/{id:guid}", GetAsync);
+        api.MapRead("/processes", ListAsync);
+        api.MapRead("/processes/{id:guid}", GetAsync);
     }
 
     /// <summary>One query: the processes with their phases.</summary>

@@ -53,8 +53,8 @@ public sealed class ProposalsApi : IApiModule
 
     public void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/proposals", ListAsync);
-        api.MapGet("/proposals/{id:guid}", GetAsync);
+        api.MapRead("/proposals", ListAsync);
+        api.MapRead("/proposals/{id:guid}", GetAsync);
     }
 
     /// <summary>Two queries at most: the process filter's slug, then the page.</summary>

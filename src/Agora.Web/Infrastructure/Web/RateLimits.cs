@@ -54,7 +54,7 @@ public static class RateLimits
             {
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 ctx.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                if (ctx.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                if (ctx.HttpContext.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase)
                     || ctx.HttpContext.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase))
                 {
                     await Features.Api.ApiProblems.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests,

@@ -124,6 +124,13 @@ public sealed class ApiProtocolTests(AgoraFactory f) : IClassFixture<AgoraFactor
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.NotEqual(etag, changed.Headers.ETag);
 
+        // HEAD answers with the tag and no body.
+        using var head = new HttpRequestMessage(HttpMethod.Head, url);
+        var headed = await api.SendAsync(head);
+        Assert.Equal(HttpStatusCode.OK, headed.StatusCode);
+        Assert.Equal(changed.Headers.ETag, headed.Headers.ETag);
+        Assert.Empty(await headed.Content.ReadAsByteArrayAsync());
+
         // Items too.
         var item = await api.GetAsync(new Uri($"/api/v1/proposals/{p.Id}", UriKind.Relative));
         using var itemAgain = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/v1/proposals/{p.Id}", UriKind.Relative));
