@@ -31,14 +31,14 @@ public sealed class IndexModel(PublicLinks links) : PageModel
         {
             var get = path.Value!["get"]!.AsObject();
             var parameters = get["parameters"]!.AsArray().Select(p => Resolve(p!))
-                .Select(p => new Parameter(p["name"]!.GetValue<string>(), p["in"]!.GetValue<string>(), p["description"]!.GetValue<string>()))
+                .Select(p => new Parameter(p["name"]!.GetValue<string>(), p["in"]!.GetValue<string>(), Plain(p["description"]!.GetValue<string>())))
                 .ToList();
             var responses = get["responses"]!.AsObject()
-                .Select(r => new ResponseRow(r.Key, Resolve(r.Value!)["description"]!.GetValue<string>())).ToList();
+                .Select(r => new ResponseRow(r.Key, Plain(Resolve(r.Value!)["description"]!.GetValue<string>()))).ToList();
             var example = get["responses"]!["200"]!["content"]!["application/json"]!["example"]?.ToJsonString(ApiJson.Indented);
             return (Tag: get["tags"]![0]!.GetValue<string>(), Schema: (string?)get["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>(),
                 Op: new Operation(get["operationId"]!.GetValue<string>(), "GET", path.Key, get["summary"]!.GetValue<string>(),
-                    get["description"]!.GetValue<string>(), parameters, responses, example));
+                    Plain(get["description"]!.GetValue<string>()), parameters, responses, example));
         }).ToList();
 
         Sections = doc["tags"]!.AsArray().Select(t =>
@@ -53,6 +53,9 @@ public sealed class IndexModel(PublicLinks links) : PageModel
             return new Section(tag, t["description"]!.GetValue<string>(), schemaName, fields, [.. ops.Select(o => o.Op)]);
         }).ToList();
     }
+
+    /// <summary>The document's descriptions are CommonMark; here they are plain text, so code spans lose their backticks.</summary>
+    private static string Plain(string text) => text.Replace("`", "", StringComparison.Ordinal);
 
     private static string TypeOf(JsonObject schema)
     {
