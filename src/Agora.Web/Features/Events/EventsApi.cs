@@ -50,7 +50,16 @@ public sealed class EventsApi : IApiModule
             [new ApiAgendaItem("10:00", new ApiText("Откриване", "Opening"))], new ApiText("", ""), new ApiText("", ""), null,
             new DateTime(2026, 5, 1, 8, 0, 0, DateTimeKind.Utc), new DateTime(2026, 5, 3, 8, 0, 0, DateTimeKind.Utc),
             new Uri("https://agora.sofia.bg/events/0b6c2a4e-5f1d-4c8e-9a37-2d1f6e8b9c01")),
-        [ApiFilter.Process, ApiFilter.District, ApiFilter.Enum<EventType>("type", "Only events of this type."), ApiFilter.UpdatedSince]);
+        [ApiFilter.Process, ApiFilter.District, ApiFilter.Enum<EventType>("type", "Only events of this type."),
+         ApiFilter.Enum<EventTime>("when", "upcoming: events not yet over; past: events that ended. Without it, both."),
+         ApiFilter.UpdatedSince]);
+
+    /// <summary>The events page's two lists.</summary>
+    public enum EventTime
+    {
+        Upcoming,
+        Past,
+    }
 
     public IReadOnlyList<ApiKind> Kinds => [Kind];
 
@@ -61,16 +70,23 @@ public sealed class EventsApi : IApiModule
     }
 
     /// <summary>Two queries at most: the process filter's slug, then the page with agendas.</summary>
-    private static async Task<IResult> ListAsync(HttpContext http, AgoraDb db, EventAccess access, PublicLinks links, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, AgoraDb db, EventAccess access, PublicLinks links, TimeProvider clock,
+        CancellationToken ct)
     {
         var list = ApiList.Parse(http);
         var type = list.Enum<EventType>("type");
+        var when = list.Enum<EventTime>("when");
         var processId = await list.ProcessIdAsync(db, ct);
         var q = access.Public().AsNoTracking();
         if (processId is Guid pid)
             q = q.Where(e => e.ProcessId == pid);
         if (type is EventType t)
             q = q.Where(e => e.Type == t);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (when == EventTime.Upcoming)
+            q = q.Where(e => e.EndsAt >= now);
+        else if (when == EventTime.Past)
+            q = q.Where(e => e.EndsAt < now);
         if (list.District == "city")
             q = q.Where(e => e.District == null);
         else if (list.District != null)

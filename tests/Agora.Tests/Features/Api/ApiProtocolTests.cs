@@ -96,6 +96,38 @@ public sealed class ApiProtocolTests(AgoraFactory f) : IClassFixture<AgoraFactor
     }
 
     [Fact]
+    public async Task Events_FilterByTimeAndType_AsTheEventsPageDoes()
+    {
+        var process = await f.ProcessAsync(components: "events");
+        async Task<Agora.Web.Features.Events.Event> EventAsync(int days, Agora.Web.Features.Events.EventType type) =>
+            await f.DbAsync(async db =>
+            {
+                var e = new Agora.Web.Features.Events.Event
+                {
+                    ProcessId = process.Id,
+                    Type = type,
+                    Title = new("Среща", "Meeting"),
+                    Published = true,
+                    StartsAt = DateTime.UtcNow.AddDays(days),
+                    EndsAt = DateTime.UtcNow.AddDays(days).AddHours(2),
+                    CreatedAt = DateTime.UtcNow,
+                    UpdatedAt = DateTime.UtcNow,
+                };
+                db.Add(e);
+                await db.SaveChangesAsync();
+                return e;
+            });
+        var past = await EventAsync(-3, Agora.Web.Features.Events.EventType.Workshop);
+        var coming = await EventAsync(3, Agora.Web.Features.Events.EventType.Webinar);
+        var api = f.Anonymous();
+        Assert.Equal([past.Id.ToString()], (await api.AllAsync($"/api/v1/events?process={process.Slug}&when=past")).Ids());
+        Assert.Equal([coming.Id.ToString()], (await api.AllAsync($"/api/v1/events?process={process.Slug}&when=upcoming")).Ids());
+        Assert.Equal([coming.Id.ToString()], (await api.AllAsync($"/api/v1/events?process={process.Slug}&type=webinar")).Ids());
+        Assert.Equal(2, (await api.AllAsync($"/api/v1/events?process={process.Slug}")).Count);
+        await api.ProblemAsync("/api/v1/events?when=tomorrow", HttpStatusCode.BadRequest, "when must be one of: upcoming, past");
+    }
+
+    [Fact]
     public async Task ETag_GivesNotModified_UntilTheDataChanges()
     {
         var author = await f.PersonAsync();
