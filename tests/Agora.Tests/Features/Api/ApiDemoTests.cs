@@ -89,19 +89,24 @@ public sealed partial class ApiDemoTests(AgoraFactory f) : IClassFixture<AgoraFa
         await SeedAsync();
         var api = f.Anonymous();
         await api.JsonAsync($"/api/v1/{kind}?limit=1"); // warm up: the first request compiles the queries
-        f.Queries.Reset();
-        await api.JsonAsync($"/api/v1/{kind}?limit=1");
-        var few = f.Queries.Count;
-        f.Queries.Reset();
-        await api.JsonAsync($"/api/v1/{kind}?limit=100");
-        Assert.Equal(few, f.Queries.Count);
+        var few = await QueriesAsync(api, $"/api/v1/{kind}?limit=1");
+        Assert.Equal(few, await QueriesAsync(api, $"/api/v1/{kind}?limit=100"));
         Assert.True(few <= 1, $"{kind}: {few} queries");
         if (kind is "proposals" or "comments" or "events" or "news" or "debates" or "organizations")
+            Assert.Equal(2, await QueriesAsync(api, $"/api/v1/{kind}?limit=100&process={ProcessesDemo.IccSlug}"));
+    }
+
+    /// <summary>The fewest queries of three runs: background workers (digests, opinion maps) share the counter.</summary>
+    private async Task<int> QueriesAsync(HttpClient api, string url)
+    {
+        var counts = new List<int>();
+        for (var i = 0; i < 3; i++)
         {
             f.Queries.Reset();
-            await api.JsonAsync($"/api/v1/{kind}?limit=100&process={ProcessesDemo.IccSlug}");
-            Assert.Equal(2, f.Queries.Count);
+            await api.JsonAsync(url);
+            counts.Add(f.Queries.Count);
         }
+        return counts.Min();
     }
 
     [GeneratedRegex(@"/proposals/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})""", RegexOptions.IgnoreCase)]
