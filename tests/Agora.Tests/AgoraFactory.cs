@@ -32,6 +32,7 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Agora:RateLimits:AccountPerMinute"] = "1000",
         ["Agora:RateLimits:GlobalPerMinute"] = "100000",
         ["Agora:RateLimits:WritesPerMinute"] = "10000",
+        ["Agora:Api:PerMinute"] = "100000",
         ["Agora:Identity:SecurityStampInterval"] = "00:00:00",
         ["Agora:OpenData:WorkerEnabled"] = "false",
     };

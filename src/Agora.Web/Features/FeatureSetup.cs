@@ -1,5 +1,6 @@
 using Agora.Web.Features.Account;
 using Agora.Web.Features.Commitments;
+using Agora.Web.Features.Api;
 using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Events;
@@ -41,6 +42,7 @@ public static class FeatureSetup
         builder.Services.AddCommitments(builder.Configuration);
         builder.Services.AddOpenData(builder.Configuration);
         builder.Services.AddSurveys();
+        builder.Services.AddApi();
         return builder;
     }
 
@@ -56,6 +58,7 @@ public static class FeatureSetup
         app.MapOpenData();
         app.MapProposalFeeds();
         app.MapSurveys();
+        app.MapApi();
         return app;
     }
 }

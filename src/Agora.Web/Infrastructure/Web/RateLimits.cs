@@ -18,11 +18,17 @@ public sealed class RateLimitOptions
 
 public static class RateLimits
 {
+    /// <summary>The policy of the open-data API: <c>Agora:Api:PerMinute</c> requests per client address (default 120).</summary>
+    public const string Api = "api";
+
     public static WebApplicationBuilder AddAgoraRateLimits(this WebApplicationBuilder builder)
     {
         var o = builder.Configuration.GetSection("Agora:RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var apiPerMinute = builder.Configuration.GetValue("Agora:Api:PerMinute", 120);
         builder.Services.AddRateLimiter(r =>
         {
+            // The open-data API (/api/v1): its own budget per client address, on top of the global one.
+            r.AddPolicy(Api, ctx => Window("api:" + ClientKey(ctx), apiPerMinute));
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Chained: every request counts against the client's global window; account forms and writes
             // also against their own, tighter windows. Only POSTs are limited there, so reading a form is never refused.
@@ -48,6 +54,13 @@ public static class RateLimits
             {
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 ctx.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                if (ctx.HttpContext.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase)
+                    || ctx.HttpContext.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase))
+                {
+                    await Features.Api.ApiProblems.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests,
+                        "Too many requests from this address; try again after the number of seconds in Retry-After.", ct);
+                    return;
+                }
                 var l = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource>>();
                 ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await ctx.HttpContext.Response.WriteAsync(l["Error.TooManyRequests"], ct);

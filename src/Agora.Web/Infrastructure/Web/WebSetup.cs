@@ -89,6 +89,7 @@ public static class WebSetup
         });
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
