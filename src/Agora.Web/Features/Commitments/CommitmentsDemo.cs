@@ -16,7 +16,8 @@ namespace Agora.Web.Features.Commitments;
 /// </summary>
 public sealed class CommitmentsDemo(AgoraDb db, TimeProvider clock) : IDemoContributor
 {
-    public int Order => 60;
+    // After the workshop toolkit's demo (70), whose needs the pledges answer.
+    public int Order => 75;
 
     private sealed record Pledge(
         Guid Id, string? OrganizationSlug, string Author, string Bg, string En, string BodyBg, string BodyEn,
@@ -32,6 +33,19 @@ public sealed class CommitmentsDemo(AgoraDb db, TimeProvider clock) : IDemoContr
         ("anna.smith@demo.agora.bg", "sofia-teh-park"),
         ("anna.smith@demo.agora.bg", "klastar-izkustven-intelekt-balgaria"),
     ];
+
+    /// <summary>Which shared need (by its place in the workshop's list) each pledge answers, by the pledge id's last
+    /// digit: open data (1), education (2), business links (0), information in one place (3), channels (4).</summary>
+    private static readonly Dictionary<char, int> AnsweredNeed = new()
+    {
+        ['1'] = 1,
+        ['2'] = 1,
+        ['3'] = 2,
+        ['4'] = 0,
+        ['5'] = 3,
+        ['6'] = 4,
+        ['7'] = 4,
+    };
 
     private static readonly Pledge[] Pledges =
     [
@@ -109,6 +123,9 @@ public sealed class CommitmentsDemo(AgoraDb db, TimeProvider clock) : IDemoContr
         var slugs = IccOrganizations.All.Select(o => o.Slug).ToList();
         var organizations = await db.Set<Organization>().Where(o => slugs.Contains(o.Slug)).ToDictionaryAsync(o => o.Slug, o => o.Id, StringComparer.Ordinal, ct);
         var workshopExists = await db.Set<Event>().AnyAsync(e => e.Id == EventsDemo.NeedsAssessmentId, ct);
+        // The founding document's five shared needs, in the workshop's order (when the needs demo has run).
+        var needIds = await db.Set<Agora.Web.Features.Needs.Need>().Where(n => n.ProcessId == process.Id)
+            .OrderBy(n => n.Position).Select(n => n.Id).ToListAsync(ct);
 
         var existingReps = await db.Set<OrganizationRepresentative>().Select(r => new { r.OrganizationId, r.UserId }).ToListAsync(ct);
         foreach (var (email, slug) in Representatives)
@@ -148,6 +165,7 @@ public sealed class CommitmentsDemo(AgoraDb db, TimeProvider clock) : IDemoContr
                 OrganizationId = orgId,
                 AuthorId = authorId,
                 EventId = workshopExists ? EventsDemo.NeedsAssessmentId : null,
+                NeedId = AnsweredNeed.TryGetValue(p.Id.ToString()[^1], out var need) && need < needIds.Count ? needIds[need] : null,
                 Title = p.Bg,
                 TitleEn = p.En,
                 Description = p.BodyBg,

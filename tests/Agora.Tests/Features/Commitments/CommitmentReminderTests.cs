@@ -87,6 +87,11 @@ public sealed class CommitmentReminderTests : IAsyncLifetime
         Assert.Contains(all, c => c.OrganizationId == null);
         Assert.All(all, c => Assert.Equal(Agora.Web.Features.Events.EventsDemo.NeedsAssessmentId, c.EventId));
         Assert.True(all.Select(c => c.OrganizationId).Distinct().Count() >= 5);
+        // Each pledge answers one of the workshop's five needs, and the detail page names it.
+        var needs = await f.DbAsync(db => db.Set<Agora.Web.Features.Needs.Need>().Select(n => n.Id).ToListAsync());
+        Assert.All(all, c => Assert.Contains(c.NeedId!.Value, needs));
+        var bait = await f.Browser().HtmlAsync($"/processes/{ProcessesDemo.IccSlug}/commitments/{all.Single(c => c.Id.ToString().EndsWith('1')).Id}");
+        Assert.Contains("Регулации за данните и достъп до отворени данни", bait, StringComparison.Ordinal);
         Assert.True(await f.DbAsync(db => db.Set<Commitment>().AllAsync(c => c.UpdateCount == db.Set<CommitmentUpdate>().Count(u => u.CommitmentId == c.Id))));
 
         var list = await f.Browser().HtmlAsync($"/processes/{ProcessesDemo.IccSlug}/commitments");
