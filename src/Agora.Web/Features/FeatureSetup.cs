@@ -1,6 +1,6 @@
 using Agora.Web.Features.Account;
-using Agora.Web.Features.Commitments;
 using Agora.Web.Features.Api;
+using Agora.Web.Features.Commitments;
 using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Events;
@@ -11,8 +11,8 @@ using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
-using Agora.Web.Features.Swot;
 using Agora.Web.Features.Surveys;
+using Agora.Web.Features.Swot;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

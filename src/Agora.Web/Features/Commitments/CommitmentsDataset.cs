@@ -49,9 +49,21 @@ public sealed class CommitmentsDataset(TimeProvider clock) : IOpenDataset
                     orderby c.CreatedAt, c.Id
                     select new
                     {
-                        c.Id, p.Slug,
+                        c.Id,
+                        p.Slug,
                         Organization = db.Set<Organization>().Where(o => o.Id == c.OrganizationId).Select(o => o.Slug).FirstOrDefault(),
-                        c.Title, c.TitleEn, c.Language, c.NeedId, c.EventId, c.DueOn, c.Status, c.Brings, c.UpdateCount, c.AuthorId, c.CreatedAt, c.UpdatedAt,
+                        c.Title,
+                        c.TitleEn,
+                        c.Language,
+                        c.NeedId,
+                        c.EventId,
+                        c.DueOn,
+                        c.Status,
+                        c.Brings,
+                        c.UpdateCount,
+                        c.AuthorId,
+                        c.CreatedAt,
+                        c.UpdatedAt,
                     })
             .AsAsyncEnumerable();
         await foreach (var c in rows.WithCancellation(ct))

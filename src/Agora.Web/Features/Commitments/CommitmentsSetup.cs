@@ -1,5 +1,5 @@
-using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Demo;
+using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Identity;

@@ -47,7 +47,8 @@ public sealed class NeedsDataset : IOpenDataset
                                orderby p.CreatedAt, p.Id
                                select new
                                {
-                                   p.Id, p.Slug,
+                                   p.Id,
+                                   p.Slug,
                                    Method = db.Set<NeedsSettings>().Where(s => s.ProcessId == p.Id).Select(s => (RankingMethod?)s.Method).FirstOrDefault(),
                                }).ToListAsync(ct);
         foreach (var process in processes)

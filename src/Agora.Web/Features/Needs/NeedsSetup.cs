@@ -1,6 +1,6 @@
-using Agora.Web.Features.OpenData;
 using System.Globalization;
 using System.Text;
+using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Workshops;
 using Agora.Web.Resources;

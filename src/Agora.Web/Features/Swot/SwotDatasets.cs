@@ -46,10 +46,21 @@ public sealed class SwotItemsDataset : IOpenDataset
                     orderby b.CreatedAt, b.Id, i.Quadrant, i.Position, i.CreatedAt
                     select new
                     {
-                        i.Id, i.BoardId, TitleBg = b.Title.Bg, TitleEn = b.Title.En, p.Slug, i.Quadrant, i.Text, i.Explanation, i.Language, i.Position,
+                        i.Id,
+                        i.BoardId,
+                        TitleBg = b.Title.Bg,
+                        TitleEn = b.Title.En,
+                        p.Slug,
+                        i.Quadrant,
+                        i.Text,
+                        i.Explanation,
+                        i.Language,
+                        i.Position,
                         Dots = db.Set<SwotDot>().Where(d => d.ItemId == i.Id).Sum(d => (int?)d.Count) ?? 0,
                         Contributors = db.Set<SwotContribution>().Count(c => c.ItemId == i.Id),
-                        b.ClosedAt, i.CreatedAt, i.UpdatedAt,
+                        b.ClosedAt,
+                        i.CreatedAt,
+                        i.UpdatedAt,
                     })
             .AsAsyncEnumerable();
         await foreach (var i in rows.WithCancellation(ct))

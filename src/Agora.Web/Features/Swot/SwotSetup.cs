@@ -1,6 +1,6 @@
-using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Needs;
+using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Workshops;
 

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Agora.Tests.Features.Proposals;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
-using Agora.Tests.Features.Proposals;
 
 namespace Agora.Tests.Features.Workshops;
 

@@ -57,8 +57,12 @@ public static class WorkshopTestData
     {
         var needs = Enumerable.Range(0, count).Select(i => new Need
         {
-            ProcessId = process.Id, Title = new("Нужда " + (char)('А' + i), "Need " + (char)('A' + i)), Area = "digital",
-            Position = i, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            ProcessId = process.Id,
+            Title = new("Нужда " + (char)('А' + i), "Need " + (char)('A' + i)),
+            Area = "digital",
+            Position = i,
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
         }).ToList();
         await f.DbAsync(async db =>
         {
@@ -73,8 +77,15 @@ public static class WorkshopTestData
     {
         var ev = new Event
         {
-            ProcessId = process.Id, Title = new("Работна среща", "Workshop"), StartsAt = DateTime.UtcNow.AddDays(3), EndsAt = DateTime.UtcNow.AddDays(3).AddHours(2),
-            Published = true, PublishedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, RegisteredCount = registered.Length,
+            ProcessId = process.Id,
+            Title = new("Работна среща", "Workshop"),
+            StartsAt = DateTime.UtcNow.AddDays(3),
+            EndsAt = DateTime.UtcNow.AddDays(3).AddHours(2),
+            Published = true,
+            PublishedAt = DateTime.UtcNow,
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
+            RegisteredCount = registered.Length,
         };
         await f.DbAsync(async db =>
         {
