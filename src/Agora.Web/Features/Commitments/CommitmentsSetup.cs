@@ -1,4 +1,5 @@
 using Agora.Web.Features.Demo;
+using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Identity;
@@ -15,6 +16,7 @@ public static class CommitmentsSetup
         services.AddSingleton(new ProcessComponent(CommitmentService.Key, "Process.Tab.Commitments", CommitmentService.Segment, 45));
         services.Configure<CommitmentOptions>(config.GetSection("Agora:Commitments"));
         services.AddScoped<CommitmentService>();
+        services.AddOpenDataset<CommitmentsDataset>();
         services.AddScoped<CommitmentReminders>();
         // The needs module replaces this with its own source.
         services.TryAddScoped<ICommitmentNeedSource, NoCommitmentNeeds>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Workshops;
 using Agora.Web.Resources;
@@ -13,6 +14,7 @@ public static class NeedsSetup
     {
         services.AddSingleton(new ProcessComponent(NeedsService.Key, "Process.Tab.Needs", "needs", 61));
         services.AddScoped<NeedsService>();
+        services.AddOpenDataset<NeedsDataset>();
         // Registered before the commitments module's empty default (TryAdd), so the pledge form offers these needs.
         services.AddScoped<Agora.Web.Features.Commitments.ICommitmentNeedSource, NeedsForCommitments>();
         return services;

@@ -74,6 +74,7 @@ public static class OpenDataWriter
                     case null: w.WriteNullValue(); break;
                     case int n: w.WriteNumberValue(n); break;
                     case long n: w.WriteNumberValue(n); break;
+                    case double n: w.WriteNumberValue(n); break;
                     case bool b: w.WriteBooleanValue(b); break;
                     default: w.WriteStringValue(Text(row[i])); break;
                 }

@@ -42,7 +42,7 @@ public interface IOpenDataset
     /// <summary>Keywords for the catalogue, both languages.</summary>
     IReadOnlyList<LocalizedText> Keywords => [];
 
-    /// <summary>Each row's values in the order of <see cref="Fields"/>: string, int, long, bool, DateTime, DateOnly or null.</summary>
+    /// <summary>Each row's values in the order of <see cref="Fields"/>: string, int, long, double, bool, DateTime, DateOnly or null.</summary>
     IAsyncEnumerable<object?[]> RowsAsync(OpenDataContext context, CancellationToken ct);
 }
 

@@ -1,3 +1,4 @@
+using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 
 namespace Agora.Web.Features.Surveys;
@@ -10,6 +11,7 @@ public static class SurveysSetup
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyExport>();
         services.AddScoped<SurveyResults>();
+        services.AddOpenDataset<SurveyResultsDataset>();
         services.AddScoped<Demo.IDemoContributor, SurveysDemo>();
         services.AddScoped<Infrastructure.Identity.IPersonalDataSource, SurveysPersonalData>();
         return services;

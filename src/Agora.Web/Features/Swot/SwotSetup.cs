@@ -1,5 +1,6 @@
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Needs;
+using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Workshops;
 
@@ -13,6 +14,8 @@ public static class SwotSetup
         services.AddSingleton(new ProcessComponent(SwotService.Key, "Process.Tab.Swot", "swot", 60));
         services.AddScoped<WorkshopParticipation>();
         services.AddScoped<SwotService>();
+        services.AddOpenDataset<SwotItemsDataset>();
+        services.AddOpenDataset<SwotDotsDataset>();
         services.AddScoped<IDemoContributor, WorkshopsDemo>();
         services.AddScoped<Infrastructure.Identity.IPersonalDataSource, WorkshopsPersonalData>();
         services.AddNeeds();
