@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Identity;
 using Microsoft.Playwright;
 
 namespace Agora.BrowserTests;
@@ -23,7 +24,9 @@ public sealed partial class ToolkitJourneyTests(BrowserApp app)
         var (context, p, _) = await app.ResidentAsync(culture, way, en ? "Dot Voter" : "Гласуващ С Точки");
         await using var __ = context;
         await p.GoAsync(journey, $"/processes/{Icc}/swot");
-        await p.PressAsync(p.Locator($"main .card h2 a[href^='/processes/{Icc}/swot/']").First);
+        // The workshop's board (facilitator journeys add boards of their own).
+        await p.PressAsync(p.Locator($"main .card h2 a[href^='/processes/{Icc}/swot/']")
+            .Filter(new() { HasText = en ? "e-government" : "е-управление" }).First);
         await Assertions.Expect(p.Locator("#vote")).ToBeVisibleAsync();
         await p.AuditAsync(journey);
         var voters = await NumberIn(p.Locator("#results-h + p"));
@@ -47,7 +50,7 @@ public sealed partial class ToolkitJourneyTests(BrowserApp app)
         Assert.True(await NumberIn(p.Locator("#results-h + p")) > voters, "The results do not count the new voter.");
         await p.AuditAsync(journey);
 
-        await p.PressAsync(p.Locator("main a[href$='/summary']").First);
+        await p.PressAsync(p.Locator("main p.actions a[href$='/summary']"));
         await p.Page.WaitForURLAsync("**/summary");
         await p.AuditAsync(journey);
     }
@@ -148,6 +151,76 @@ public sealed partial class ToolkitJourneyTests(BrowserApp app)
         await p.Page.WaitForURLAsync("**/results");
         await Assertions.Expect(p.Locator("main svg").First).ToBeVisibleAsync();
         await Assertions.Expect(p.Locator("main table").First).ToBeVisibleAsync();
+        await p.AuditAsync(journey);
+    }
+
+    [Theory]
+    [InlineData("bg", Way.Keyboard)]
+    [InlineData("en", Way.Mouse)]
+    [InlineData("bg", Way.NoScript)]
+    public async Task Facilitator_OpensABoardMergesADuplicateClosesItAndPrintsTheSummary(string culture, Way way)
+    {
+        var journey = Journeys.Name("swot-facilitator", culture, way);
+        var en = culture == "en";
+        // A site administrator facilitates; the board is a new one, so the workshop's board stays open for voters.
+        var (email, key) = await app.StaffAsync(Roles.Administrator);
+        var (context, p) = await app.VisitorAsync(culture, way);
+        await using var __ = context;
+        await p.Page.GotoAsync("/account/login");
+        await p.Page.Locator("#Input_Email").FillAsync(email);
+        await p.Page.Locator("#Input_Password").FillAsync(Journeys.Password);
+        await p.Page.Locator("main button[type=submit]").ClickAsync();
+        await p.Page.Locator("#Input_Code").FillAsync(Totp.Code(key));
+        await p.Page.Locator("main button[type=submit]").ClickAsync();
+        await Assertions.Expect(p.Page.Locator(".account-nav")).ToBeVisibleAsync();
+
+        await p.GoAsync(journey, $"/processes/{Icc}/swot");
+        var create = p.Locator("form:has(#Input_TitleBg) button[type=submit]");
+        await p.PressAsync(create);
+        await Assertions.Expect(p.Locator(".error-summary")).ToBeVisibleAsync();
+        await p.AuditAsync(journey);
+        var title = "Работна среща " + Guid.NewGuid().ToString("N")[..6];
+        await p.FillAsync(p.Locator("#Input_TitleBg"), title);
+        await p.FillAsync(p.Locator("#Input_TitleEn"), "Workshop board");
+        await p.PressAsync(create);
+        await Assertions.Expect(p.Locator("main h1")).ToHaveTextAsync(en ? "Workshop board" : title);
+        await p.AuditAsync(journey);
+
+        foreach (var text in new[] { "Активни квартални общности", "Силни квартални общности" })
+        {
+            await p.FillAsync(p.Locator("#Input_Text"), text);
+            await p.PressAsync(p.Locator("form:has(#Input_Text) button[type=submit]"));
+            await p.StatusIsAnnouncedAsync(en ? "The item was added." : "Елементът е добавен.");
+        }
+        await p.AuditAsync(journey);
+
+        await p.PressAsync(p.Locator("main p.actions a[href$='/manage']"));
+        await p.Page.WaitForURLAsync("**/manage");
+        await p.AuditAsync(journey);
+        var items = await p.Locator("#MergeSource option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+        Assert.Equal(2, items.Length);
+        var merge = p.Locator("form[action*='handler=merge'] button[type=submit]");
+        // An item merged into itself is refused, with the reason.
+        await p.SelectAsync(p.Locator("#MergeSource"), items[0]);
+        await p.SelectAsync(p.Locator("#MergeTarget"), items[0]);
+        await p.PressAsync(merge);
+        await Assertions.Expect(p.Locator("main .notice.error[role=alert]")).ToBeVisibleAsync();
+        await p.AuditAsync(journey);
+        await p.SelectAsync(p.Locator("#MergeSource"), items[1]);
+        await p.SelectAsync(p.Locator("#MergeTarget"), items[0]);
+        await p.PressAsync(merge);
+        await p.StatusIsAnnouncedAsync(en ? "The items were merged." : "Елементите са обединени.");
+        await Assertions.Expect(p.Locator("form.swot-edit")).ToHaveCountAsync(1);
+        await p.AuditAsync(journey);
+
+        await p.PressAsync(p.Locator("form[action*='handler=close'] button[type=submit]"));
+        await p.StatusIsAnnouncedAsync(en ? "The board is closed" : "Таблото е затворено");
+        await Assertions.Expect(p.Locator("#vote input.dots-input")).ToHaveCountAsync(0);
+        await p.AuditAsync(journey);
+
+        await p.PressAsync(p.Locator("main p.actions a[href$='/summary']"));
+        await p.Page.WaitForURLAsync("**/summary");
+        await Assertions.Expect(p.Locator("main")).ToContainTextAsync("Активни квартални общности");
         await p.AuditAsync(journey);
     }
 
