@@ -1,13 +1,18 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Agora.BrowserTests;
 
 /// <summary>The workshop toolkit on the Sofia demo's Needs Assessment Workshop: dot voting on the SWOT board,
-/// ranking the shared needs and answering the stakeholder survey. Every run is a new resident, so the demo data
+/// ranking the shared needs, answering the stakeholder survey, facilitating a board of one's own and a
+/// representative pledging a commitment. Every run is a new resident, so the demo data
 /// other runs have changed (their dots, ballots and answers) only ever adds to the counts these check.</summary>
 public sealed partial class ToolkitJourneyTests(BrowserApp app)
 {
@@ -221,6 +226,56 @@ public sealed partial class ToolkitJourneyTests(BrowserApp app)
         await p.PressAsync(p.Locator("main p.actions a[href$='/summary']"));
         await p.Page.WaitForURLAsync("**/summary");
         await Assertions.Expect(p.Locator("main")).ToContainTextAsync("Активни квартални общности");
+        await p.AuditAsync(journey);
+    }
+
+    [Theory]
+    [InlineData("bg", Way.Keyboard)]
+    [InlineData("en", Way.Mouse)]
+    [InlineData("bg", Way.NoScript)]
+    public async Task Representative_PledgesACommitment(string culture, Way way)
+    {
+        var journey = Journeys.Name("commitment", culture, way);
+        var en = culture == "en";
+        var (context, p, email) = await app.ResidentAsync(culture, way, en ? "Pledging Representative" : "Представител Поемащ");
+        await using var __ = context;
+        // Approving representatives is the organisations' journey; this one starts with an approved one.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AgoraDb>();
+            var user = await db.Set<AgoraUser>().SingleAsync(u => u.Email == email);
+            var organization = await db.Set<Organization>().SingleAsync(o => o.Slug == "bait");
+            db.Add(new OrganizationRepresentative
+            {
+                OrganizationId = organization.Id,
+                UserId = user.Id,
+                Status = RepresentativeStatus.Approved,
+                CreatedAt = DateTime.UtcNow,
+                DecidedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await p.GoAsync(journey, $"/processes/{Icc}/commitments");
+        await p.PressAsync(p.Locator($"main a[href='/processes/{Icc}/commitments/new']"));
+        await p.Page.WaitForURLAsync("**/commitments/new");
+        await p.AuditAsync(journey);
+        var submit = p.Locator("main form button[type=submit]").Last;
+        await p.PressAsync(submit);
+        await Assertions.Expect(p.Locator(".error-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(p.Locator("#Input_Title")).ToHaveAttributeAsync("aria-invalid", "true");
+        await p.AuditAsync(journey);
+
+        var title = "Обучения по отворени данни за общински служители " + Guid.NewGuid().ToString("N")[..4];
+        await p.FillAsync(p.Locator("#Input_Title"), title);
+        var due = p.Locator("#Input_DueOn");
+        if (way == Way.Keyboard)
+            await p.Page.TabToAsync(due); // reached by keyboard; the order of its typed parts follows the browser's ICU data, so the value is set
+        await due.FillAsync("2027-06-30");
+        await Assertions.Expect(due).ToHaveValueAsync("2027-06-30");
+        await p.PressAsync(submit);
+        await p.StatusIsAnnouncedAsync(en ? "The commitment has been recorded." : "Ангажиментът е записан.");
+        await Assertions.Expect(p.Locator("main h1")).ToHaveTextAsync(title);
         await p.AuditAsync(journey);
     }
 
