@@ -72,7 +72,8 @@ public sealed class BoardModel(SwotService swot, IStringLocalizer<SharedResource
             return Page();
         }
         TempData["Status"] = l["Swot.Voted"].Value;
-        return Redirect(Scope.Path + "#vote");
+        // No fragment: a target in the address stops the browser autofocusing the status notice, so it went unannounced.
+        return Redirect(Scope.Path);
     }
 
     private Guid ActorId => User.UserId() ?? Guid.Empty;
