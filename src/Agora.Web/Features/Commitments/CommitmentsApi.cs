@@ -59,7 +59,7 @@ public sealed class CommitmentsApi : IApiModule
          ApiFilter.Enum<CommitmentStatus>("status", "Only commitments in this status."),
          new ApiFilter("organization", "Only commitments of this organisation (its slug).", new System.Text.Json.Nodes.JsonObject { ["type"] = "string" }, "init-lab"),
          new ApiFilter("overdue", "true: only open commitments past their due date; false: only the others. Another value gives 400.",
-             new System.Text.Json.Nodes.JsonObject { ["type"] = "boolean" }, "true"),
+             new System.Text.Json.Nodes.JsonObject { ["type"] = "string", ["enum"] = new System.Text.Json.Nodes.JsonArray("true", "false") }, "true"),
          ApiFilter.UpdatedSince]);
 
     public IReadOnlyList<ApiKind> Kinds => [Kind];
