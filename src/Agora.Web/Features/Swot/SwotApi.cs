@@ -25,6 +25,19 @@ public sealed record ApiSwotItem(
     [property: Description("When it last changed, UTC.")] DateTime UpdatedAt,
     [property: Description("The board's page.")] Uri Url);
 
+/// <summary>A SWOT board as the API shows it (v1).</summary>
+[Description("A SWOT board of a process, optionally tied to one of its events (the workshop).")]
+public sealed record ApiSwotBoard(
+    [property: Description("The board's id.")] Guid Id,
+    [property: Description("The slug of the process it belongs to.")] string Process,
+    [property: Description("The title, in both languages.")] ApiText Title,
+    [property: Description("How many dots each participant may spread over the items.")] int DotsPerPerson,
+    [property: Description("Whether the facilitator has closed it (nothing changes any more).")] bool Closed,
+    [property: Description("How many people have put dots on it.")] int Participants,
+    [property: Description("The id of the event it belongs to; absent when none.")] Guid? Event,
+    [property: Description("When it was created, UTC.")] DateTime CreatedAt,
+    [property: Description("The board's page.")] Uri Url);
+
 /// <summary>/api/v1/swot-items: live items (not merged away) of boards in published processes with SWOT switched on.</summary>
 public sealed class SwotApi : IApiModule
 {
@@ -40,13 +53,61 @@ public sealed class SwotApi : IApiModule
         [ApiFilter.Process, ApiFilter.Id("board", "Only items of this board (its id)."),
          ApiFilter.Enum<SwotQuadrant>("quadrant", "Only items in this quadrant."), ApiFilter.UpdatedSince]);
 
-    public IReadOnlyList<ApiKind> Kinds => [Kind];
+    public static readonly ApiKind BoardKind = new("swot-boards", "swotBoard",
+        "SWOT boards with their dot allowance and how many people voted.",
+        typeof(ApiSwotBoard),
+        new ApiSwotBoard(Guid.Parse("1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d"), "icc-2026",
+            new ApiText("SWOT анализ на дигиталната екосистема", "SWOT of the digital ecosystem"), 5, true, 9,
+            Guid.Parse("6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e"), new DateTime(2026, 5, 12, 8, 0, 0, DateTimeKind.Utc),
+            new Uri("https://agora.sofia.bg/processes/icc-2026/swot/1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d")),
+        [ApiFilter.Process]);
+
+    public IReadOnlyList<ApiKind> Kinds => [Kind, BoardKind];
 
     public void Map(RouteGroupBuilder api)
     {
         api.MapRead("/swot-items", ListAsync);
         api.MapRead("/swot-items/{id:guid}", GetAsync);
+        api.MapRead("/swot-boards", ListBoardsAsync);
+        api.MapRead("/swot-boards/{id:guid}", GetBoardAsync);
     }
+
+    /// <summary>Two queries at most: the process filter's slug, then the page.</summary>
+    private static async Task<IResult> ListBoardsAsync(HttpContext http, AgoraDb db, PublicLinks links, CancellationToken ct)
+    {
+        var list = ApiList.Parse(http);
+        var processId = await list.ProcessIdAsync(db, ct);
+        var q = PublicBoards(db);
+        if (processId is Guid pid)
+            q = q.Where(b => b.ProcessId == pid);
+        if (list.After is ApiCursor a)
+            q = q.Where(b => b.CreatedAt > a.At || (b.CreatedAt == a.At && b.Id.CompareTo(a.Id) > 0));
+        var rows = await ProjectBoards(db, q.OrderBy(b => b.CreatedAt).ThenBy(b => b.Id).Take(list.Limit + 1)).ToListAsync(ct);
+        return list.Page(rows.Select(r => r.ToApi(links)).ToList(), b => new ApiCursor(b.CreatedAt, b.Id));
+    }
+
+    private static async Task<IResult> GetBoardAsync(Guid id, AgoraDb db, PublicLinks links, CancellationToken ct)
+    {
+        var row = await ProjectBoards(db, PublicBoards(db).Where(b => b.Id == id)).FirstOrDefaultAsync(ct);
+        return ApiList.Item(row?.ToApi(links), BoardKind.Singular);
+    }
+
+    private static IQueryable<SwotBoard> PublicBoards(AgoraDb db)
+    {
+        var processes = ApiScope.ProcessesWith(db, SwotService.Key);
+        return db.Set<SwotBoard>().AsNoTracking().Where(b => processes.Any(p => p.Id == b.ProcessId));
+    }
+
+    private sealed record BoardRow(SwotBoard B, string Process, int Participants)
+    {
+        public ApiSwotBoard ToApi(PublicLinks links) => new(B.Id, Process, ApiText.From(B.Title), B.DotsPerPerson, B.ClosedAt != null,
+            Participants, B.EventId, B.CreatedAt, new Uri(links.Absolute($"/processes/{Process}/swot/{B.Id}")));
+    }
+
+    private static IQueryable<BoardRow> ProjectBoards(AgoraDb db, IQueryable<SwotBoard> boards) =>
+        from b in boards
+        join p in db.Set<Process>() on b.ProcessId equals p.Id
+        select new BoardRow(b, p.Slug, db.Set<SwotDot>().Where(d => d.BoardId == b.Id).Select(d => d.UserId).Distinct().Count());
 
     /// <summary>Two queries at most: the process filter's slug, then the page with its counts as subqueries.</summary>
     private static async Task<IResult> ListAsync(HttpContext http, AgoraDb db, PublicLinks links, CancellationToken ct)

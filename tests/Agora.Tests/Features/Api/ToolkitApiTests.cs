@@ -49,6 +49,12 @@ public sealed class ToolkitApiTests(AgoraFactory f) : IClassFixture<AgoraFactory
             Assert.True(item.GetProperty("contributors").GetInt32() >= 1);
             Assert.False(string.IsNullOrEmpty(item.GetProperty("boardTitle").GetProperty("bg").GetString()));
         }
+        var boards = await api.AllAsync($"/api/v1/swot-boards?process={ProcessesDemo.IccSlug}&limit=1");
+        var boardCount = await f.DbAsync(db => db.Set<SwotBoard>().CountAsync(b => b.ProcessId == demo));
+        Assert.Equal(boardCount, boards.Count);
+        var voters = await f.DbAsync(db => db.Set<SwotDot>().Where(d => d.BoardId == Guid.Parse(boards[0].GetProperty("id").GetString()!)).Select(d => d.UserId).Distinct().CountAsync());
+        Assert.Equal(voters, boards[0].GetProperty("participants").GetInt32());
+        Assert.Equal(boards[0].GetRawText(), (await api.JsonAsync($"/api/v1/swot-boards/{boards[0].GetProperty("id").GetString()}")).GetRawText());
         var one = await api.JsonAsync($"/api/v1/swot-items/{items[0].GetProperty("id").GetString()}");
         Assert.Equal(items[0].GetRawText(), one.GetRawText());
 
@@ -168,6 +174,7 @@ public sealed class ToolkitApiTests(AgoraFactory f) : IClassFixture<AgoraFactory
         foreach (var p in new[] { draft, off })
         {
             var board = await AddAsync(new SwotBoard { ProcessId = p.Id, Title = new("Табло", "Board"), CreatedAt = DateTime.UtcNow });
+            ids.Add(("swot-boards", board.Id));
             ids.Add(("swot-items", (await AddAsync(new SwotItem { BoardId = board.Id, Text = "Скрито", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow })).Id));
             ids.Add(("needs", (await AddAsync(new Need { ProcessId = p.Id, Title = new("Нужда", "Need"), CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow })).Id));
             ids.Add(("commitments", (await AddAsync(Commitment(p.Id, author.Id))).Id));
@@ -237,6 +244,7 @@ public sealed class ToolkitApiTests(AgoraFactory f) : IClassFixture<AgoraFactory
 
     [Theory]
     [InlineData("swot-items", 1)]
+    [InlineData("swot-boards", 1)]
     [InlineData("needs", 6)]
     [InlineData("commitments", 1)]
     [InlineData("surveys", 1)]
