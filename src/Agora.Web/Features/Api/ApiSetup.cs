@@ -1,11 +1,15 @@
 using Agora.Web.Features.Comments;
+using Agora.Web.Features.Commitments;
 using Agora.Web.Features.Debates;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Learning;
+using Agora.Web.Features.Needs;
 using Agora.Web.Features.News;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
+using Agora.Web.Features.Surveys;
+using Agora.Web.Features.Swot;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -30,6 +34,10 @@ public static class ApiSetup
         new DebatesApi(),
         new CommentsApi(),
         new LearningApi(),
+        new SwotApi(),
+        new NeedsApi(),
+        new CommitmentsApi(),
+        new SurveysApi(),
     ];
 
     public static IReadOnlyList<ApiKind> Kinds { get; } = [.. Modules.SelectMany(m => m.Kinds)];

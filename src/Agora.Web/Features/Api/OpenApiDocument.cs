@@ -364,5 +364,5 @@ public static class OpenApiDocument
     private static JsonObject Ref(string section, string name) => new() { ["$ref"] = $"#/components/{section}/{name}" };
 
     private static string Pascal(string name) =>
-        string.Concat(name.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+        string.Concat(name.Split('_', '-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 }

@@ -25,6 +25,9 @@ public sealed record NeedsRanking(
     IReadOnlyDictionary<string, IReadOnlyDictionary<Guid, long>> ByKind,
     IReadOnlyDictionary<string, int> ParticipantsByKind);
 
+/// <summary>A process's needs ranking without the breakdown by stakeholder kind: each need's standing by id.</summary>
+public sealed record ProcessRanking(RankingMethod Method, int Participants, IReadOnlyDictionary<Guid, Standing<Guid>> Standings);
+
 public sealed class NeedsService(AgoraDb db, ProcessAccess access, WorkshopParticipation participation, TimeProvider clock)
 {
     public const string Key = "needs";
@@ -130,14 +133,45 @@ public sealed class NeedsService(AgoraDb db, ProcessAccess access, WorkshopParti
         var needs = await NeedsAsync(scope.Process.Id, ct);
         var votes = await db.Set<NeedVote>().AsNoTracking().Where(v => v.ProcessId == scope.Process.Id)
             .Select(v => new { v.UserId, v.NeedId, v.Rank, v.Points }).ToListAsync(ct);
-        var scores = (scope.Settings.Method == RankingMethod.TopFive
-            ? Tally.Borda(votes.Where(v => v.Rank != null).Select(v => (v.UserId, v.NeedId, v.Rank!.Value)), Slots)
-            : Tally.Amounts(votes.Select(v => (v.UserId, v.NeedId, v.Points)))).ToList();
+        var scores = Scores(scope.Settings.Method, votes.Select(v => (v.UserId, v.NeedId, v.Rank, v.Points))).ToList();
         var voters = scores.Select(s => s.Voter).Distinct().ToList();
         var kinds = await participation.KindsAsync(voters, ct);
         var byId = needs.ToDictionary(n => n.Id);
         var standings = Tally.Rank(scores, needs.Select(n => n.Id).ToList());
         return new NeedsRanking(scope.Settings.Method, voters.Count, standings.Select(s => (byId[s.Key], s)).ToList(),
             Tally.Breakdown(scores, kinds, StakeholderKinds.Resident), Tally.VotersByGroup(scores, kinds, StakeholderKinds.Resident));
+    }
+
+    /// <summary>Ballots as scores under a method: Borda points for ranks (top five), the points as given otherwise.</summary>
+    private static IEnumerable<Score<Guid>> Scores(RankingMethod method, IEnumerable<(Guid UserId, Guid NeedId, int? Rank, int Points)> votes) =>
+        method == RankingMethod.TopFive
+            ? Tally.Borda(votes.Where(v => v.Rank != null).Select(v => (v.UserId, v.NeedId, v.Rank!.Value)), Slots)
+            : Tally.Amounts(votes.Select(v => (v.UserId, v.NeedId, v.Points)));
+
+    /// <summary>
+    /// The rankings of several processes at once, as <see cref="RankingAsync"/> computes them (without the breakdown by
+    /// stakeholder kind): for a page of needs from many processes in three queries, whatever their number.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, ProcessRanking>> RankingsAsync(IReadOnlyCollection<Guid> processIds, CancellationToken ct)
+    {
+        if (processIds.Count == 0)
+            return new Dictionary<Guid, ProcessRanking>();
+        var ids = processIds.Distinct().ToList();
+        var methods = await db.Set<NeedsSettings>().AsNoTracking().Where(s => ids.Contains(s.ProcessId))
+            .ToDictionaryAsync(s => s.ProcessId, s => s.Method, ct);
+        var needs = await db.Set<Need>().AsNoTracking().Where(n => ids.Contains(n.ProcessId))
+            .OrderBy(n => n.Position).ThenBy(n => n.CreatedAt).Select(n => new { n.Id, n.ProcessId }).ToListAsync(ct);
+        var votes = await db.Set<NeedVote>().AsNoTracking().Where(v => ids.Contains(v.ProcessId))
+            .Select(v => new { v.ProcessId, v.UserId, v.NeedId, v.Rank, v.Points }).ToListAsync(ct);
+        var needsOf = needs.ToLookup(n => n.ProcessId, n => n.Id);
+        var votesOf = votes.ToLookup(v => v.ProcessId);
+        return ids.ToDictionary(id => id, id =>
+        {
+            // A process without settings ranks top five, as ScopeAsync assumes.
+            var method = methods.GetValueOrDefault(id, RankingMethod.TopFive);
+            var scores = Scores(method, votesOf[id].Select(v => (v.UserId, v.NeedId, v.Rank, v.Points))).ToList();
+            var standings = Tally.Rank(scores, needsOf[id].ToList());
+            return new ProcessRanking(method, scores.Select(s => s.Voter).Distinct().Count(), standings.ToDictionary(s => s.Key));
+        });
     }
 }
