@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Agora.Web.Features.Conversations;
-using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
@@ -22,7 +21,8 @@ public enum SubmitOutcome
 
 /// <summary>Loading, access rules and the act of answering. Access: drafts only for the process's administrators;
 /// answering per the survey's audience; results for administrators, or everyone when declared public.</summary>
-public sealed class SurveyService(AgoraDb db, ProcessAccess access, Notifications.Participants participants, TimeProvider clock)
+public sealed class SurveyService(AgoraDb db, ProcessAccess access, Notifications.Participants participants, TimeProvider clock,
+    Workshops.WorkshopParticipation workshops)
 {
     public const string ComponentKey = "surveys";
 
@@ -94,16 +94,14 @@ public sealed class SurveyService(AgoraDb db, ProcessAccess access, Notification
     }
 
     /// <summary>The respondent's stakeholder kind: the kind of an organisation they represent (approved), else an
-    /// individual; anonymous answers are of unknown kind.</summary>
+    /// individual; anonymous answers are of unknown kind. The same rule as the SWOT board and the needs ranking (a
+    /// person representing several organisations counts under the first by name), so breakdowns agree.</summary>
     public async Task<string> StakeholderKindAsync(Guid? userId, CancellationToken ct)
     {
         if (userId is not Guid uid)
             return StakeholderKinds.Unknown;
-        var kinds = await db.Set<OrganizationRepresentative>()
-            .Where(r => r.UserId == uid && r.Status == RepresentativeStatus.Approved)
-            .Join(db.Set<Organization>(), r => r.OrganizationId, o => o.Id, (r, o) => o.Kind)
-            .ToListAsync(ct);
-        return kinds.Count == 0 ? StakeholderKinds.Individual : kinds.Min().ToString();
+        var kind = (await workshops.KindsAsync([uid], ct))[uid];
+        return kind == Workshops.StakeholderKinds.Resident ? StakeholderKinds.Individual : kind;
     }
 
     /// <summary>Stores a response and its answers in one transaction. The unique indexes on (survey, respondent) and
