@@ -142,7 +142,8 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             StorageState = storageState,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs this suite beside the unit tests on two cores, and a page load can stall for seconds.
+        context.SetDefaultTimeout(30_000);
         if (!javaScript)
             Scriptless.Add(context, new object());
         return context;
