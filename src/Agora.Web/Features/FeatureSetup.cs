@@ -11,6 +11,7 @@ using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
+using Agora.Web.Features.ResultTracking;
 using Agora.Web.Features.Surveys;
 using Agora.Web.Features.Swot;
 using Agora.Web.Infrastructure.Audit;
@@ -40,6 +41,7 @@ public static class FeatureSetup
         builder.Services.AddProposals(builder.Configuration);
         builder.Services.AddWorkshops();
         builder.Services.AddCommitments(builder.Configuration);
+        builder.Services.AddResults();
         builder.Services.AddOpenData(builder.Configuration);
         builder.Services.AddSurveys();
         builder.Services.AddApi();

@@ -1,0 +1,88 @@
+using System.Net;
+using Agora.Web.Features.ResultTracking;
+
+namespace Agora.Tests.Features.Results;
+
+public sealed class ResultOverviewTests
+{
+    [Fact]
+    public async Task Tracker_FiltersByDistrictStatusAndProcess_WithTotals_AndHidesDraftProcesses()
+    {
+        await using var f = new AgoraFactory();
+        await f.InitializeAsync();
+        var author = await f.PersonAsync();
+        var one = await f.ResultProcessAsync();
+        var two = await f.ResultProcessAsync();
+        var draft = await f.ResultProcessAsync(published: false);
+        await f.ResultAsync(one, author, ResultStatus.Completed, 100, "lozenets", 1000_00, 900_00, "Завършен в Лозенец");
+        await f.ResultAsync(one, author, ResultStatus.InProgress, 40, "mladost", 2000_00, 500_00, "Текущ в Младост");
+        await f.ResultAsync(two, author, ResultStatus.Planned, 0, null, 3000_00, 0, "Планиран за града");
+        await f.ResultAsync(two, author, ResultStatus.Cancelled, 10, "lozenets", 500_00, 100_00, "Отменен в Лозенец");
+        await f.ResultAsync(draft, author, ResultStatus.Planned, 0, "lozenets", 7000_00, 0, "Чернова");
+        var client = f.Browser();
+
+        var all = await client.HtmlAsync("/results");
+        Assert.Contains("Намерени резултати: 4", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("Чернова", all, StringComparison.Ordinal);
+        Assert.Contains("Изразходвани 1 500 € от предвидени 6 500 € (23 %).", Spaces(all), StringComparison.Ordinal);
+        Assert.Contains("<tr data-status=\"Completed\"><th scope=\"row\">Изпълнен</th><td>1</td></tr>", all, StringComparison.Ordinal);
+
+        var lozenets = await client.HtmlAsync("/results?district=lozenets");
+        Assert.Contains("Намерени резултати: 2", lozenets, StringComparison.Ordinal);
+        Assert.Contains("Завършен в Лозенец", lozenets, StringComparison.Ordinal);
+        Assert.DoesNotContain("Текущ в Младост", lozenets, StringComparison.Ordinal);
+
+        var done = await client.HtmlAsync("/results?status=Completed");
+        Assert.Contains("Намерени резултати: 1", done, StringComparison.Ordinal);
+        Assert.DoesNotContain("Планиран за града", done, StringComparison.Ordinal);
+        Assert.Contains("Изразходвани 900 € от предвидени 1 000 €", Spaces(done), StringComparison.Ordinal);
+
+        var city = await client.HtmlAsync($"/results?district=city&process={two.Slug}");
+        Assert.Contains("Намерени резултати: 1", city, StringComparison.Ordinal);
+        Assert.Contains("Планиран за града", city, StringComparison.Ordinal);
+
+        var tab = await client.HtmlAsync(ResultTestData.Url(one));
+        Assert.Contains("Намерени резултати: 2", tab, StringComparison.Ordinal);
+        Assert.DoesNotContain("Планиран за града", tab, StringComparison.Ordinal);
+
+        // A draft process's tab and results stay hidden; a process without the component has no tab.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ResultTestData.Url(draft))).StatusCode);
+        var off = await f.ProcessAsync(components: "proposals");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ResultTestData.Url(off))).StatusCode);
+        // Unknown filter values are ignored.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/results?status=Nonsense&district=atlantis&process=nowhere")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Tracker_RunsTheSameNumberOfQueries_HoweverManyResults()
+    {
+        await using var f = new AgoraFactory();
+        await f.InitializeAsync();
+        var author = await f.PersonAsync();
+        var one = await f.ResultProcessAsync();
+        var two = await f.ResultProcessAsync();
+        await f.ResultAsync(one, author);
+        var client = f.Browser();
+        await client.GetAsync("/results"); // warm up
+        f.Queries.Reset();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/results")).StatusCode);
+        var few = f.Queries.Count;
+        for (var i = 0; i < 30; i++)
+            await f.ResultAsync(i % 2 == 0 ? one : two, author, (ResultStatus)(i % 3), i % 3 == 1 ? 50 : i % 3 == 2 ? 100 : 0, i % 2 == 0 ? "lozenets" : null);
+        f.Queries.Reset();
+        var html = await client.HtmlAsync("/results");
+        Assert.Equal(few, f.Queries.Count);
+        Assert.Contains("page=2", html, StringComparison.Ordinal);
+
+        await client.GetAsync(ResultTestData.Url(one));
+        f.Queries.Reset();
+        await client.GetAsync(ResultTestData.Url(one) + "?district=lozenets");
+        var tab = f.Queries.Count;
+        await f.ResultAsync(one, author, district: "lozenets");
+        f.Queries.Reset();
+        await client.GetAsync(ResultTestData.Url(one) + "?district=lozenets");
+        Assert.Equal(tab, f.Queries.Count);
+    }
+
+    private static string Spaces(string s) => s.Replace('\u00A0', ' ').Replace('\u202F', ' ');
+}
