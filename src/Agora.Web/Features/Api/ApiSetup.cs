@@ -8,6 +8,7 @@ using Agora.Web.Features.News;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
+using Agora.Web.Features.ResultTracking;
 using Agora.Web.Features.Surveys;
 using Agora.Web.Features.Swot;
 using Agora.Web.Infrastructure.Web;
@@ -38,6 +39,7 @@ public static class ApiSetup
         new NeedsApi(),
         new CommitmentsApi(),
         new SurveysApi(),
+        new ResultsApi(),
     ];
 
     public static IReadOnlyList<ApiKind> Kinds { get; } = [.. Modules.SelectMany(m => m.Kinds)];

@@ -1,4 +1,5 @@
 using Agora.Web.Features.Demo;
+using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +19,7 @@ public static class ResultsSetup
         services.AddScoped<IResultOrigin, ProposalResultOrigin>();
         services.AddScoped<IResultOrigin, NeedResultOrigin>();
         services.AddScoped<IResultOrigin, CommitmentResultOrigin>();
+        services.AddOpenDataset<ResultsDataset>();
         services.AddScoped<IPersonalDataSource, ResultsPersonalData>();
         services.AddScoped<IDemoContributor, ResultsDemo>();
         services.Configure<RazorPagesOptions>(o =>

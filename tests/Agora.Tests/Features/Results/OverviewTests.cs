@@ -49,6 +49,21 @@ public sealed class ResultOverviewTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ResultTestData.Url(draft))).StatusCode);
         var off = await f.ProcessAsync(components: "proposals");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ResultTestData.Url(off))).StatusCode);
+        // The API and the open-data file hold the same public results, and nothing of the draft process.
+        var api = await client.GetStringAsync("/api/v1/results?district=lozenets&status=completed");
+        Assert.Contains("\"Завършен в Лозенец\"", System.Text.RegularExpressions.Regex.Unescape(api), StringComparison.Ordinal);
+        Assert.DoesNotContain("Отменен в Лозенец", System.Text.RegularExpressions.Regex.Unescape(api), StringComparison.Ordinal);
+        var cancelled = await f.DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Set<TrackedResult>(), r => r.Status == ResultStatus.Cancelled));
+        var item = System.Text.RegularExpressions.Regex.Unescape(await client.GetStringAsync($"/api/v1/results/{cancelled.Id}"));
+        Assert.Contains("\"cancelReason\":\"Няма средства.\"", item, StringComparison.Ordinal);
+        Assert.Contains("\"milestones\":[]", item, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/results?status=nonsense")).StatusCode);
+        var csv = await client.GetStringAsync("/open-data/results.csv");
+        Assert.Contains("Завършен в Лозенец", csv, StringComparison.Ordinal);
+        Assert.Contains(",1000,900,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Чернова", csv, StringComparison.Ordinal);
+
         // Unknown filter values are ignored.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/results?status=Nonsense&district=atlantis&process=nowhere")).StatusCode);
     }
@@ -85,4 +100,26 @@ public sealed class ResultOverviewTests
     }
 
     private static string Spaces(string s) => s.Replace('\u00A0', ' ').Replace('\u202F', ' ');
+}
+
+public sealed class ResultDemoTests
+{
+    [Fact]
+    public async Task Demo_TracksResultsAtEveryStage_WithMilestonesAndTimeline()
+    {
+        await using var f = new AgoraFactory();
+        await f.InitializeAsync();
+        await f.InScopeAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Agora.Web.Features.Demo.DemoSeed>(sp).RunAsync(CancellationToken.None));
+        var client = f.Browser("en");
+        var html = await client.HtmlAsync("/results?culture=en");
+        Assert.Contains("Results found: 4", html, StringComparison.Ordinal);
+        foreach (var status in new[] { "Planned", "In progress", "Completed", "Cancelled" })
+            Assert.Contains($"<th scope=\"row\">{status}</th><td>1</td>", html, StringComparison.Ordinal);
+        var details = await client.HtmlAsync("/results/5e5a17e0-0000-4000-8000-000000000001?culture=en");
+        Assert.Contains("First 20 datasets published", details, StringComparison.Ordinal);
+        Assert.Contains("The first 20 datasets have been published.", details, StringComparison.Ordinal);
+        // It links to the need it comes from.
+        Assert.Contains("Prioritised need", details, StringComparison.Ordinal);
+    }
 }
