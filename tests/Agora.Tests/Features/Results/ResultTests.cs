@@ -228,7 +228,9 @@ public sealed class ResultTests(AgoraFactory f) : IClassFixture<AgoraFactory>
         var origin = "proposal:" + proposal.Id;
         var admin = await f.SignedInAsync(facilitator);
         var newUrl = ResultTestData.Url(process) + "/new";
-        // Starting from the proposal fills in its title.
+        // The accepted proposal's page offers to track it; starting from there fills in its title.
+        var proposalPage = await admin.HtmlAsync($"/processes/{process.Slug}/proposals/{proposal.Id}");
+        Assert.Contains($"/processes/{process.Slug}/results/new?origin={origin}", proposalPage, StringComparison.Ordinal);
         var prefilled = await admin.HtmlAsync(newUrl + "?origin=" + origin);
         Assert.Contains("value=\"Пейки в парка\"", prefilled, StringComparison.Ordinal);
 
@@ -244,5 +246,26 @@ public sealed class ResultTests(AgoraFactory f) : IClassFixture<AgoraFactory>
         var forged = await admin.PostFormAsync(newUrl, ResultTestData.Form(title: "Подправен", origin: "proposal:" + Guid.NewGuid()));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(1, await f.DbAsync(db => db.Set<TrackedResult>().CountAsync(r => r.ProcessId == process.Id)));
+    }
+
+    [Fact]
+    public async Task FollowingTwiceAtOnce_LeavesOneFollower()
+    {
+        var process = await f.ResultProcessAsync();
+        var result = await f.ResultAsync(process, await f.PersonAsync());
+        var url = $"/results/{result.Id}";
+        var person = await f.PersonAsync();
+        var client = await f.SignedInAsync(person);
+        var token = Http.Token(await client.GetStringAsync(url));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsync(url + "?handler=Follow",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["follow"] = "true", ["__RequestVerificationToken"] = token }))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await f.DbAsync(db => db.Set<ResultFollower>().CountAsync(x => x.ResultId == result.Id)));
+        Assert.Equal(1, (await LoadAsync(result.Id)).FollowerCount);
+
+        // Unfollowing removes the row; following again is possible.
+        await client.PostFormAsync(url, new Dictionary<string, string> { ["follow"] = "false" }, url + "?handler=Follow");
+        Assert.Equal(0, (await LoadAsync(result.Id)).FollowerCount);
+        Assert.Contains("Следване", await client.HtmlAsync(url), StringComparison.Ordinal);
     }
 }
