@@ -57,6 +57,7 @@ public static class FeatureSetup
         app.MapEvents();
         app.MapConversations();
         app.MapNeeds();
+        app.MapResults();
         app.MapOpenData();
         app.MapProposalFeeds();
         app.MapSurveys();

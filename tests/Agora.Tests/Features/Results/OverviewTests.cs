@@ -121,5 +121,16 @@ public sealed class ResultDemoTests
         Assert.Contains("The first 20 datasets have been published.", details, StringComparison.Ordinal);
         // It links to the need it comes from.
         Assert.Contains("Prioritised need", details, StringComparison.Ordinal);
+        Assert.Contains("/results/5e5a17e0-0000-4000-8000-000000000001.atom?culture=en", details, StringComparison.Ordinal);
+
+        // Atom feeds of the timelines, city-wide and per result.
+        var all = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/results.atom?culture=en"));
+        var atom = System.Xml.Linq.XNamespace.Get("http://www.w3.org/2005/Atom");
+        Assert.Equal(8, all.Root!.Elements(atom + "entry").Count());
+        var one = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/results/5e5a17e0-0000-4000-8000-000000000002.atom?culture=en"));
+        var entries = one.Root!.Elements(atom + "entry").ToList();
+        Assert.Equal(3, entries.Count);
+        Assert.Contains(entries, e => e.Element(atom + "summary")!.Value.Contains("New status: Completed", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/results/{Guid.NewGuid()}.atom")).StatusCode);
     }
 }
