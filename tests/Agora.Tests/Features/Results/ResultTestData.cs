@@ -14,19 +14,19 @@ public static class ResultTestData
 
     public static Dictionary<string, string> Form(string title = "Ремонт на читалище „Светлина“", string district = "lozenets",
         string allocated = "12 500,50", string spent = "0", string? start = null, string? due = null, string? origin = null) => new()
-    {
-        ["Input.Origin"] = origin ?? "",
-        ["Input.TitleBg"] = title,
-        ["Input.TitleEn"] = "Renovating the Svetlina community centre",
-        ["Input.DescriptionBg"] = "Покрив, отопление и **достъпен вход**.",
-        ["Input.DescriptionEn"] = "Roof, heating and an **accessible entrance**.",
-        ["Input.District"] = district,
-        ["Input.Department"] = "culture",
-        ["Input.Allocated"] = allocated,
-        ["Input.Spent"] = spent,
-        ["Input.StartOn"] = start ?? "2026-01-15",
-        ["Input.DueOn"] = due ?? "2027-06-30",
-    };
+        {
+            ["Input.Origin"] = origin ?? "",
+            ["Input.TitleBg"] = title,
+            ["Input.TitleEn"] = "Renovating the Svetlina community centre",
+            ["Input.DescriptionBg"] = "Покрив, отопление и **достъпен вход**.",
+            ["Input.DescriptionEn"] = "Roof, heating and an **accessible entrance**.",
+            ["Input.District"] = district,
+            ["Input.Department"] = "culture",
+            ["Input.Allocated"] = allocated,
+            ["Input.Spent"] = spent,
+            ["Input.StartOn"] = start ?? "2026-01-15",
+            ["Input.DueOn"] = due ?? "2027-06-30",
+        };
 
     public static Dictionary<string, string> Update(string status, int progress, string text = "", string reason = "") => new()
     {

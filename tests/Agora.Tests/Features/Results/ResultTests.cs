@@ -131,7 +131,9 @@ public sealed class ResultTests(AgoraFactory f) : IClassFixture<AgoraFactory>
         var future = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("не може да е изпълнен в бъдещето", await RefusedAsync(new Dictionary<string, string>
         {
-            ["Milestone.TitleBg"] = "Етап", ["Milestone.PlannedOn"] = "2026-10-01", ["Milestone.DoneOn"] = future,
+            ["Milestone.TitleBg"] = "Етап",
+            ["Milestone.PlannedOn"] = "2026-10-01",
+            ["Milestone.DoneOn"] = future,
         }, "Milestone"), StringComparison.Ordinal);
 
         var stored = await LoadAsync(result.Id);
