@@ -48,6 +48,10 @@ public sealed class EditModel(
             Input = ResultInput.From(Existing);
         else if (ResultOrigins.Parse(origin) is { } o && OriginGroups.SelectMany(g => g.Items).Any(i => i.Value == origin))
         {
+            // Already tracked: "track implementation" leads to the result rather than to a refusal.
+            var tracked = await db.Set<TrackedResult>().Where(r => r.OriginKind == o.Kind && r.OriginId == o.Id).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+            if (tracked is Guid trackedId)
+                return Redirect($"/results/{trackedId}");
             // Starting from a proposal, need or commitment: its title is the first draft of the result's.
             Input.Origin = origin;
             var link = await origins.ResolveAsync(o.Kind, o.Id, ct);

@@ -241,6 +241,10 @@ public sealed class ResultTests(AgoraFactory f) : IClassFixture<AgoraFactory>
         Assert.Contains($"href=\"/processes/{process.Slug}/proposals/{proposal.Id}\"", page, StringComparison.Ordinal);
         Assert.Contains("Прието предложение", page, StringComparison.Ordinal);
 
+        // Once tracked, the proposal's "track implementation" link leads to the result.
+        var again = await admin.GetAsync(newUrl + "?origin=" + origin);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal($"/results/{id}", again.Location());
         var twice = await admin.PostFormAsync(newUrl, ResultTestData.Form(title: "Още пейки", origin: origin));
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
         Assert.Contains("вече се проследява", await twice.TextAsync(), StringComparison.Ordinal);
