@@ -55,7 +55,7 @@ public sealed class MaturityTests(AgoraFactory f) : IClassFixture<AgoraFactory>
         var again = await client.PostFormAsync(url + "/assess", MaturityTestData.Form(framework, "submit", ("5", "5"), ("5", "5")));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("Вече сте изпратили оценката си", await again.TextAsync(), StringComparison.Ordinal);
-        Assert.Equal(2, await f.DbAsync(db => db.Set<MaturityScore>().Where(s => s.AssessmentId == saved.Id).Select(s => s.Current).FirstAsync(s => s != null)));
+        Assert.Equal(2, await f.DbAsync(db => db.Set<MaturityScore>().Where(s => s.AssessmentId == saved.Id && s.DimensionId == framework.Dimensions[0].Id).Select(s => s.Current).SingleAsync()));
     }
 
     [Theory]
