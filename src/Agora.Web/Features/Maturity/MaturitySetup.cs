@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Needs;
+using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Resources;
 using Microsoft.Extensions.Localization;
@@ -14,8 +15,10 @@ public static class MaturitySetup
     {
         services.AddSingleton(new ProcessComponent(MaturityService.Key, "Process.Tab.Maturity", MaturityService.Segment, 80));
         services.AddScoped<MaturityService>();
+        services.AddOpenDataset<MaturityDataset>();
         services.AddScoped<FrameworkService>();
         services.AddScoped<IDemoContributor, MaturityDemo>();
+        services.AddScoped<Infrastructure.Identity.IPersonalDataSource, MaturityPersonalData>();
         return services;
     }
 

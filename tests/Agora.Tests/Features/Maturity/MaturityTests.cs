@@ -296,6 +296,20 @@ public sealed class MaturityTests(AgoraFactory f) : IClassFixture<AgoraFactory>
 
         var list = await f.Browser().HtmlAsync(MaturityTestData.Url(process));
         Assert.Contains($"href=\"{url}/report\"", list, StringComparison.Ordinal);
+
+        // The open dataset carries the same figures.
+        var store = f.Services.GetRequiredService<Agora.Web.Features.OpenData.OpenDataStore>();
+        await store.GenerateAsync(store.Datasets.Single(d => d.Name == "maturity-results"), CancellationToken.None);
+        var rows = JsonDocument.Parse(await f.Browser().GetStringAsync("/open-data/maturity-results.json")).RootElement.EnumerateArray()
+            .Where(r => r.GetProperty("process").GetString() == process.Slug && r.GetProperty("round").GetString() == "second").ToList();
+        var all = rows.Single(r => r.GetProperty("dimension").GetString() == "a" && r.GetProperty("group").GetString() == "all");
+        Assert.Equal(4, all.GetProperty("assessors").GetInt32());
+        Assert.Equal(2.5, all.GetProperty("median_current").GetDouble());
+        Assert.Equal(3.25, all.GetProperty("q3_current").GetDouble());
+        Assert.Equal(1.5, all.GetProperty("mean_gap").GetDouble());
+        Assert.Equal(1, all.GetProperty("level_4").GetInt32());
+        Assert.Equal(3.5, rows.Single(r => r.GetProperty("dimension").GetString() == "a" && r.GetProperty("group").GetString() == "municipality")
+            .GetProperty("median_current").GetDouble());
     }
 
     [Fact]
