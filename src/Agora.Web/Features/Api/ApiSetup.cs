@@ -38,6 +38,7 @@ public static class ApiSetup
         new NeedsApi(),
         new CommitmentsApi(),
         new SurveysApi(),
+        new Maturity.MaturityApi(),
     ];
 
     public static IReadOnlyList<ApiKind> Kinds { get; } = [.. Modules.SelectMany(m => m.Kinds)];

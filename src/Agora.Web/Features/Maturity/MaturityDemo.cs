@@ -203,14 +203,14 @@ public sealed class MaturityDemo(AgoraDb db, UserManager<AgoraUser> users, TimeP
     }
 
     private const string BaselineConclusionsBg = """
-        ## Изводи
+        ### Изводи
 
         Изходната оценка потвърждава картината от работната среща: София има **стратегически намерения и силна ИТ общност**, но участието на гражданите и организациите остава предимно на ниво „информиране и консултиране“.
 
         - Най-голямата разлика между сегашното и желаното ниво е в **отворените данни** и **информацията на едно място**.
         - Общината оценява **процесите за участие** и **обратната връзка** по-високо от неправителствените организации — различие, което само по себе си е находка: участниците не виждат резултата от приноса си.
 
-        ## Препоръки
+        ### Препоръки
 
         1. Единен вход към информацията и услугите, написан разбираемо и достъпен.
         2. Правила за данните и график за публикуване на ключовите набори.
@@ -218,14 +218,14 @@ public sealed class MaturityDemo(AgoraDb db, UserManager<AgoraUser> users, TimeP
         """;
 
     private const string BaselineConclusionsEn = """
-        ## Conclusions
+        ### Conclusions
 
         The baseline confirms the picture from the workshop: Sofia has **strategic intentions and a strong IT community**, but the participation of residents and organisations remains mostly at the level of "informing and consulting".
 
         - The largest gap between the current and the desired level is in **open data** and **information in one place**.
         - The municipality rates **participation processes** and **feedback** higher than the NGOs do — a difference that is a finding in itself: participants do not see what becomes of their input.
 
-        ## Recommendations
+        ### Recommendations
 
         1. One entry point to information and services, written plainly and accessible.
         2. Rules on data and a schedule for publishing the key datasets.
@@ -233,22 +233,22 @@ public sealed class MaturityDemo(AgoraDb db, UserManager<AgoraUser> users, TimeP
         """;
 
     private const string SecondConclusionsBg = """
-        ## Изводи
+        ### Изводи
 
         Две седмици след изходната оценка участниците отчитат напредък в **отворените данни**, **информацията на едно място** и **партньорствата** — там, където работната среща постави конкретни ангажименти. Останалите измерения не са се променили, което е очаквано за толкова кратък срок.
 
-        ## Препоръки
+        ### Препоръки
 
         1. Ангажиментите от работните срещи да се проследяват публично, с етапи и срокове.
         2. Следващият кръг на оценката — след една година, със същата рамка, за да бъдат резултатите сравними.
         """;
 
     private const string SecondConclusionsEn = """
-        ## Conclusions
+        ### Conclusions
 
         Two weeks after the baseline, participants see progress in **open data**, **information in one place** and **partnerships** — where the workshop set concrete commitments. The other dimensions have not moved, as expected over so short a time.
 
-        ## Recommendations
+        ### Recommendations
 
         1. Track the workshops' commitments publicly, with milestones and dates.
         2. Hold the next round in a year, on the same framework, so that the results compare.

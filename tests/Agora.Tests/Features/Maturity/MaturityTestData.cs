@@ -44,7 +44,7 @@ public static class MaturityTestData
             OpensAt = opensAt ?? now.AddDays(-1),
             ClosesAt = open ? now.AddDays(7) : now.AddHours(-1),
             Assessors = assessors,
-            Conclusions = new("## Изводи\n\nТекст на **изводите**.", "## Conclusions\n\nThe **conclusions**."),
+            Conclusions = new("### Изводи\n\nТекст на **изводите**.", "### Conclusions\n\nThe **conclusions**."),
             PublishedAt = published ? now : null,
             CreatedAt = now,
         };

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Agora.Tests.Features.Api;
 using Agora.Tests.Features.Workshops;
 using Agora.Web.Features.Maturity;
 using Agora.Web.Features.Organizations;
@@ -296,6 +297,13 @@ public sealed class MaturityTests(AgoraFactory f) : IClassFixture<AgoraFactory>
 
         var list = await f.Browser().HtmlAsync(MaturityTestData.Url(process));
         Assert.Contains($"href=\"{url}/report\"", list, StringComparison.Ordinal);
+
+        // The API carries the same figures; only published rounds.
+        var api = await f.Anonymous().AllAsync($"/api/v1/maturity-rounds?process={process.Slug}");
+        Assert.Equal(["first", "second"], api.Select(r => r.GetProperty("slug").GetString()).Order());
+        var apiA = api.Single(r => r.GetProperty("slug").GetString() == "second").GetProperty("dimensions")[0];
+        Assert.Equal(a.GetProperty("current").GetRawText(), apiA.GetProperty("current").GetRawText());
+        Assert.Equal(1.5, apiA.GetProperty("meanGap").GetDouble());
 
         // The open dataset carries the same figures.
         var store = f.Services.GetRequiredService<Agora.Web.Features.OpenData.OpenDataStore>();
