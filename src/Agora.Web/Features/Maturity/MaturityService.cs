@@ -55,6 +55,13 @@ public sealed class MaturityService(AgoraDb db, ProcessAccess access, Participan
             .Select(r => new RoundRow(r.Id, r.Slug, r.Title, r.OpensAt, r.ClosesAt, r.ClosedAt, r.PublishedAt, r.SubmittedCount))
             .ToListAsync(ct);
 
+    /// <summary>The rounds of a process with a published report, newest first; one query (for the process page).</summary>
+    public async Task<IReadOnlyList<RoundRow>> PublishedAsync(Guid processId, CancellationToken ct) =>
+        await db.Set<MaturityRound>().AsNoTracking().Where(r => r.ProcessId == processId && r.PublishedAt != null)
+            .OrderByDescending(r => r.PublishedAt)
+            .Select(r => new RoundRow(r.Id, r.Slug, r.Title, r.OpensAt, r.ClosesAt, r.ClosedAt, r.PublishedAt, r.SubmittedCount))
+            .ToListAsync(ct);
+
     /// <summary>A round of the process by its id or its slug.</summary>
     public Task<MaturityRound?> RoundAsync(MaturityScope scope, string round, CancellationToken ct)
     {

@@ -297,6 +297,8 @@ public sealed class MaturityTests(AgoraFactory f) : IClassFixture<AgoraFactory>
 
         var list = await f.Browser().HtmlAsync(MaturityTestData.Url(process));
         Assert.Contains($"href=\"{url}/report\"", list, StringComparison.Ordinal);
+        var processPage = await f.Browser().HtmlAsync($"/processes/{process.Slug}");
+        Assert.Contains($"href=\"{url}/report\"", processPage, StringComparison.Ordinal);
 
         // The API carries the same figures; only published rounds.
         var api = await f.Anonymous().AllAsync($"/api/v1/maturity-rounds?process={process.Slug}");
