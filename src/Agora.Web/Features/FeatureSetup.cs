@@ -5,6 +5,7 @@ using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Learning;
+using Agora.Web.Features.Maturity;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.News;
 using Agora.Web.Features.OpenData;
@@ -44,6 +45,7 @@ public static class FeatureSetup
         builder.Services.AddResults();
         builder.Services.AddOpenData(builder.Configuration);
         builder.Services.AddSurveys();
+        builder.Services.AddMaturity();
         builder.Services.AddApi();
         return builder;
     }
@@ -61,6 +63,7 @@ public static class FeatureSetup
         app.MapOpenData();
         app.MapProposalFeeds();
         app.MapSurveys();
+        app.MapMaturity();
         app.MapApi();
         return app;
     }

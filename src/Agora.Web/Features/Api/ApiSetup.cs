@@ -40,6 +40,7 @@ public static class ApiSetup
         new CommitmentsApi(),
         new SurveysApi(),
         new ResultsApi(),
+        new Maturity.MaturityApi(),
     ];
 
     public static IReadOnlyList<ApiKind> Kinds { get; } = [.. Modules.SelectMany(m => m.Kinds)];
