@@ -15,7 +15,7 @@ namespace Agora.Web.Features.Budgets;
 public sealed class BudgetsDemo(AgoraDb db, UserManager<AgoraUser> users, VerificationService verification, TimeProvider clock) : IDemoContributor
 {
     public const string Slug = "participatory-budget-2026";
-    public const string AnnaIdentifier = "9099000005";
+    public const string AnnaIdentifier = "9099100005";
 
     public int Order => 85;
 
