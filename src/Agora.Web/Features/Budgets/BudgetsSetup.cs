@@ -1,4 +1,5 @@
 using Agora.Web.Features.Demo;
+using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Verification;
 
@@ -16,6 +17,8 @@ public static class BudgetsSetup
         services.AddScoped<BudgetService>();
         services.AddScoped<Comments.ICommentTarget, ProjectCommentTarget>();
         services.AddScoped<IDemoContributor, BudgetsDemo>();
+        services.AddOpenDataset<BudgetsDataset>();
+        services.AddOpenDataset<BudgetProjectsDataset>();
         return services;
     }
 }

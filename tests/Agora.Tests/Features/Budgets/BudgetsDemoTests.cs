@@ -66,3 +66,25 @@ public sealed class BudgetsDemoTests(AgoraFactory f) : IClassFixture<AgoraFactor
         Assert.Contains("Verified resident of Lozenets district", await annaClient.HtmlAsync("/verification"), StringComparison.Ordinal);
     }
 }
+
+public sealed class BudgetsOpenDataTests(AgoraFactory f) : IClassFixture<AgoraFactory>
+{
+    [Fact]
+    public async Task Datasets_HoldBudgetsAndProjects_VotesOnlyAfterTheClose_NoBallots()
+    {
+        var process = await f.ProcessAsync(components: "budgets");
+        var (open, ops) = await f.BudgetAsync(process, 1000, [100]);
+        var (closed, cps) = await f.BudgetAsync(process, 1000, [100, 2000], phase: BudgetPhase.Results);
+        await f.DbAsync(db => db.Set<BudgetProject>().Where(p => p.Id == ops[0].Id || p.Id == cps[0].Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.VoteCount, 7)));
+        var client = f.Browser();
+        var budgets = await (await client.GetAsync("/open-data/budgets.csv")).Content.ReadAsStringAsync();
+        Assert.Contains(closed.Id.ToString(), budgets, StringComparison.Ordinal);
+        var projects = await (await client.GetAsync("/open-data/budget-projects.csv")).Content.ReadAsStringAsync();
+        var openLine = projects.Split("\r\n").Single(l => l.StartsWith(ops[0].Id.ToString(), StringComparison.Ordinal));
+        var closedLine = projects.Split("\r\n").Single(l => l.StartsWith(cps[0].Id.ToString(), StringComparison.Ordinal));
+        Assert.DoesNotContain(",7,", openLine, StringComparison.Ordinal);
+        Assert.Contains(",7,true,", closedLine, StringComparison.Ordinal);
+        Assert.DoesNotContain("receipt", projects, StringComparison.OrdinalIgnoreCase);
+    }
+}
