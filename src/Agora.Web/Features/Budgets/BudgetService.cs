@@ -215,3 +215,24 @@ public sealed class ProjectCommentTarget(AgoraDb db, BudgetService budgets) : Co
         db.Set<BudgetProject>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount,
             p => db.Set<Comments.Comment>().Count(c => c.TargetType == TypeName && c.TargetId == p.Id && c.DeletedAt == null && c.HiddenAt == null)), ct);
 }
+
+/// <summary>"Download my data": the person's ballots with their receipts and choices, and the projects they submitted.</summary>
+public sealed class BudgetsPersonalData(AgoraDb db) : Infrastructure.Identity.IPersonalDataSource
+{
+    public string Section => "budgets";
+
+    public async Task<object?> CollectAsync(Guid userId, CancellationToken ct) => new
+    {
+        Ballots = await db.Set<Ballot>().AsNoTracking().Where(b => b.VoterId == userId).OrderBy(b => b.CastAt)
+            .Select(b => new
+            {
+                b.BudgetId,
+                b.ReceiptCode,
+                b.District,
+                b.CastAt,
+                Projects = db.Set<BallotChoice>().Where(c => c.BallotId == b.Id).Select(c => c.ProjectId).ToList(),
+            }).ToListAsync(ct),
+        Projects = await db.Set<BudgetProject>().AsNoTracking().Where(p => p.AuthorId == userId).OrderBy(p => p.CreatedAt)
+            .Select(p => new { p.Id, p.BudgetId, p.Title, p.CostCents, p.CreatedAt }).ToListAsync(ct),
+    };
+}

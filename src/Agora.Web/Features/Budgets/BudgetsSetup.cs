@@ -17,6 +17,7 @@ public static class BudgetsSetup
         services.AddScoped<BudgetService>();
         services.AddScoped<Comments.ICommentTarget, ProjectCommentTarget>();
         services.AddScoped<IDemoContributor, BudgetsDemo>();
+        services.AddScoped<Infrastructure.Identity.IPersonalDataSource, BudgetsPersonalData>();
         services.AddOpenDataset<BudgetsDataset>();
         services.AddOpenDataset<BudgetProjectsDataset>();
         return services;

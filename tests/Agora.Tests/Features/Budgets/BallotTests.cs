@@ -44,6 +44,13 @@ public sealed class BallotTests(AgoraFactory f) : IClassFixture<AgoraFactory>
         var mail = await f.LastTo(voter.Email!);
         Assert.Contains(receipt, mail.TextBody, StringComparison.Ordinal);
 
+        // "Download my data" holds the person's ballot, receipt and verification, never a census hash.
+        var download = await client.PostFormAsync("/account/manage/personal-data", new Dictionary<string, string>(), "/account/manage/personal-data?handler=Download");
+        var json = System.Text.RegularExpressions.Regex.Unescape(await download.Content.ReadAsStringAsync());
+        Assert.Contains("\"budgets\"", json, StringComparison.Ordinal);
+        Assert.Contains(receipt, json, StringComparison.Ordinal);
+        Assert.Contains("\"verification\"", json, StringComparison.Ordinal);
+
         // Before the close the list is not published, and results are not shown; turnout is.
         var receipts = url + "/receipts";
         Assert.Contains("след края на гласуването", await client.HtmlAsync(receipts), StringComparison.Ordinal);
