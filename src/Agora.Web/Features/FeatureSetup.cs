@@ -1,5 +1,6 @@
 using Agora.Web.Features.Account;
 using Agora.Web.Features.Api;
+using Agora.Web.Features.Budgets;
 using Agora.Web.Features.Commitments;
 using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Demo;
@@ -47,6 +48,7 @@ public static class FeatureSetup
         builder.Services.AddSurveys();
         builder.Services.AddMaturity();
         builder.Services.AddApi();
+        builder.Services.AddBudgets(builder.Configuration);
         return builder;
     }
 

@@ -18,6 +18,8 @@ public sealed class ProfileModel(AgoraDb db, ProcessAccess access) : PageModel
 
     public string Name { get; private set; } = "";
     public DateTime Since { get; private set; }
+    /// <summary>A verified resident of Sofia; the district stays private (it says roughly where the person lives).</summary>
+    public bool VerifiedResident { get; private set; }
     public IReadOnlyList<ProposalRow> ProposalRows { get; private set; } = [];
     public IReadOnlyList<CommentRow> CommentRows { get; private set; } = [];
 
@@ -29,6 +31,7 @@ public sealed class ProfileModel(AgoraDb db, ProcessAccess access) : PageModel
             return NotFound();
         Name = person.DisplayName;
         Since = person.CreatedAt;
+        VerifiedResident = await db.Set<Verification.ResidentVerification>().AnyAsync(v => v.UserId == id, ct);
         var processes = access.Visible(User);
         ProposalRows = await db.Set<Proposal>().AsNoTracking()
             .Where(p => p.AuthorId == id && p.HiddenAt == null && p.State != ProposalState.Withdrawn)

@@ -41,8 +41,10 @@ public static class Roles
 {
     public const string Administrator = "Administrator";
     public const string Moderator = "Moderator";
+    /// <summary>A municipal officer: verifies residents in person and revokes verifications (audit-logged).</summary>
+    public const string Officer = "Officer";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Moderator];
+    public static readonly IReadOnlyList<string> All = [Administrator, Moderator, Officer];
 
     /// <summary>Roles that reach the admin shell and therefore must use two-factor sign-in.</summary>
     public static readonly IReadOnlyList<string> Staff = [Administrator, Moderator];

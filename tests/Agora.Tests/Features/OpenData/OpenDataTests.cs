@@ -7,7 +7,7 @@ namespace Agora.Tests.Features.OpenData;
 
 public sealed class OpenDataTests(AgoraFactory f) : IClassFixture<AgoraFactory>
 {
-    private static readonly string[] Datasets = ["comments", "commitments", "debates", "events", "learning-guides", "maturity-results", "needs", "news", "organizations", "phases", "processes", "proposals", "results", "survey-results", "swot-dots", "swot-items"];
+    private static readonly string[] Datasets = ["budget-projects", "budgets", "comments", "commitments", "debates", "events", "learning-guides", "maturity-results", "needs", "news", "organizations", "phases", "processes", "proposals", "results", "survey-results", "swot-dots", "swot-items"];
 
     private async Task<string> DownloadAsync(HttpClient client, string name, string format)
     {

@@ -1,0 +1,25 @@
+using Agora.Web.Features.Demo;
+using Agora.Web.Features.OpenData;
+using Agora.Web.Features.Processes;
+using Agora.Web.Features.Verification;
+
+namespace Agora.Web.Features.Budgets;
+
+public static class BudgetsSetup
+{
+    /// <summary>Participatory budgets as a process component, with resident verification, which their vote needs.</summary>
+    public static IServiceCollection AddBudgets(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddVerification(config);
+        services.AddSingleton(new ProcessComponent(BudgetService.Key, "Process.Tab.Budgets", "budgets", 47));
+        services.AddSingleton(new VerifiableAction(BudgetService.VoteAction, "Verification.Action.BudgetsVote", true, Locked: true));
+        services.AddSingleton(new VerifiableAction(BudgetService.SubmitAction, "Verification.Action.BudgetsSubmit", false));
+        services.AddScoped<BudgetService>();
+        services.AddScoped<Comments.ICommentTarget, ProjectCommentTarget>();
+        services.AddScoped<IDemoContributor, BudgetsDemo>();
+        services.AddScoped<Infrastructure.Identity.IPersonalDataSource, BudgetsPersonalData>();
+        services.AddOpenDataset<BudgetsDataset>();
+        services.AddOpenDataset<BudgetProjectsDataset>();
+        return services;
+    }
+}
