@@ -25,7 +25,7 @@ public sealed class IndexModel(SearchService search) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (Query == null)
+        if (Query == null && !Request.Query.ContainsKey("q"))
             return;
         var from = ParseDate(From);
         var to = ParseDate(To);

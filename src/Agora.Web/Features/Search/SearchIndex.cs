@@ -1,6 +1,5 @@
 using System.Globalization;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Bg;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -45,7 +44,7 @@ public static class SearchFields
 
     public static Analyzer PerField()
     {
-        var bg = new BulgarianAnalyzer(Version);
+        var bg = BulgarianAnalysis.Create();
         var en = new EnglishAnalyzer(Version);
         var folded = Folded();
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), new Dictionary<string, Analyzer>

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Identity;
 using Lucene.Net.Analysis;
@@ -60,7 +61,7 @@ public sealed class SearchService(SearchIndex index, ProcessAccess access, TimeP
     public const int MaxQueryLength = 200;
     public const int MaxPage = 50;
 
-    private static readonly Analyzer Bg = new BulgarianAnalyzer(SearchFields.Version);
+    private static readonly Analyzer Bg = BulgarianAnalysis.Create();
     private static readonly Analyzer En = new EnglishAnalyzer(SearchFields.Version);
     private static readonly Analyzer Folded = SearchFields.Folded();
 
@@ -102,7 +103,7 @@ public sealed class SearchService(SearchIndex index, ProcessAccess access, TimeP
             searcher.Search(query, MultiCollector.Wrap(top, facets));
             facets.Finish();
             var docs = top.GetTopDocs((page - 1) * size, size);
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(text));
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlTextEncoder(), new QueryScorer(text));
             var hits = docs.ScoreDocs.Select(sd => Hit(searcher.Doc(sd.Doc), highlighter, english)).ToList();
             return new SearchResult(hits, top.TotalHits, facets.Counts(SearchFields.Kind), facets.Counts(SearchFields.ProcessSlug),
                 facets.Counts(SearchFields.District), SearchProblem.None, truncated);
@@ -181,7 +182,9 @@ public sealed class SearchService(SearchIndex index, ProcessAccess access, TimeP
         var query = new BooleanQuery();
         foreach (var c in clauses)
             query.Add(c, Occur.SHOULD);
-        query.MinimumNumberShouldMatch = clauses.Count <= 2 ? clauses.Count : clauses.Count - clauses.Count / 3;
+        // Most words must match; for "similar titles" a third of them is enough.
+        query.MinimumNumberShouldMatch = titlesOnly ? Math.Max(1, (clauses.Count + 2) / 3)
+            : clauses.Count <= 2 ? clauses.Count : clauses.Count - clauses.Count / 3;
         return (query, SearchProblem.None, truncated);
     }
 
@@ -308,13 +311,21 @@ public sealed class SearchService(SearchIndex index, ProcessAccess access, TimeP
         var title = d.Get(titleField, CultureInfo.InvariantCulture) ?? "";
         var text = d.Get(textField, CultureInfo.InvariantCulture) ?? "";
         highlighter.TextFragmenter = new NullFragmenter();
-        var titleHtml = highlighter.GetBestFragment(analyzer, titleField, title) ?? WebUtility.HtmlEncode(title);
+        var titleHtml = highlighter.GetBestFragment(analyzer, titleField, title) ?? HtmlTextEncoder.Html.Encode(title);
         highlighter.TextFragmenter = new SimpleFragmenter(180);
         var fragments = highlighter.GetBestFragments(analyzer.GetTokenStream(textField, text), text, 2, " … ");
         var snippet = !string.IsNullOrEmpty(fragments) ? fragments
-            : WebUtility.HtmlEncode(text.Length > 220 ? text[..220] + "…" : text);
+            : HtmlTextEncoder.Html.Encode(text.Length > 220 ? text[..220] + "…" : text);
         return new SearchHit(d.Get(SearchFields.Kind, CultureInfo.InvariantCulture), Guid.Parse(d.Get(SearchFields.Id, CultureInfo.InvariantCulture)), d.Get(SearchFields.Url, CultureInfo.InvariantCulture), titleHtml, snippet,
             d.Get(SearchFields.ProcessSlug, CultureInfo.InvariantCulture), d.Get(SearchFields.District, CultureInfo.InvariantCulture),
             new DateTime(long.Parse(d.Get(SearchFields.Date, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), DateTimeKind.Utc), d.Get(SearchFields.State, CultureInfo.InvariantCulture));
     }
+}
+
+/// <summary>Encodes snippet text for HTML, leaving Cyrillic readable (Lucene's encoder turns it into numeric entities).</summary>
+internal sealed class HtmlTextEncoder : IEncoder
+{
+    public static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public string EncodeText(string originalText) => Html.Encode(originalText);
 }

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Agora.Web.Features.Search.Sources;
 
 /// <summary>Proposals; hidden (moderated) ones are not indexed.</summary>
-public sealed class ProposalSearchSource : QuerySearchSource<ProposalSearchSource.Row>
+public sealed class ProposalSearchSource : QuerySearchSource<Proposal, ProposalSearchSource.Row>
 {
     public const string KindName = ProposalCommentTarget.TypeName;
 
@@ -25,11 +25,12 @@ public sealed class ProposalSearchSource : QuerySearchSource<ProposalSearchSourc
 
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Proposal>(KindName, p => p.Id)];
 
-    protected override Expression<Func<Row, Guid>> IdOf => r => r.Id;
+    protected override Expression<Func<Proposal, Guid>> IdOf => p => p.Id;
 
-    protected override IQueryable<Row> Rows(AgoraDb db) =>
-        db.Set<Proposal>().AsNoTracking().Where(p => p.HiddenAt == null)
-            .Join(db.Set<Process>(), p => p.ProcessId, pr => pr.Id, (p, pr) =>
+    protected override IQueryable<Proposal> Items(AgoraDb db) => db.Set<Proposal>().Where(p => p.HiddenAt == null);
+
+    protected override IQueryable<Row> Project(AgoraDb db, IQueryable<Proposal> items) =>
+        items.Join(db.Set<Process>(), p => p.ProcessId, pr => pr.Id, (p, pr) =>
                 new Row(p.Id, pr.Id, pr.Slug, p.Title, p.Body, p.AnswerText, p.District, p.State, p.CreatedAt));
 
     protected override SearchDocument ToDocument(Row r) =>
@@ -44,7 +45,7 @@ public sealed class ProposalSearchSource : QuerySearchSource<ProposalSearchSourc
 }
 
 /// <summary>Debates; hidden ones are not indexed.</summary>
-public sealed class DebateSearchSource : QuerySearchSource<DebateSearchSource.Row>
+public sealed class DebateSearchSource : QuerySearchSource<Debate, DebateSearchSource.Row>
 {
     public const string KindName = DebateCommentTarget.TypeName;
 
@@ -54,11 +55,12 @@ public sealed class DebateSearchSource : QuerySearchSource<DebateSearchSource.Ro
 
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Debate>(KindName, d => d.Id)];
 
-    protected override Expression<Func<Row, Guid>> IdOf => r => r.Id;
+    protected override Expression<Func<Debate, Guid>> IdOf => d => d.Id;
 
-    protected override IQueryable<Row> Rows(AgoraDb db) =>
-        db.Set<Debate>().AsNoTracking().Where(d => d.HiddenAt == null)
-            .Join(db.Set<Process>(), d => d.ProcessId, pr => pr.Id, (d, pr) =>
+    protected override IQueryable<Debate> Items(AgoraDb db) => db.Set<Debate>().Where(d => d.HiddenAt == null);
+
+    protected override IQueryable<Row> Project(AgoraDb db, IQueryable<Debate> items) =>
+        items.Join(db.Set<Process>(), d => d.ProcessId, pr => pr.Id, (d, pr) =>
                 new Row(d.Id, pr.Id, pr.Slug, d.Title, d.Body, d.Conclusion, d.CreatedAt, d.ClosedAt != null));
 
     protected override SearchDocument ToDocument(Row r) =>
@@ -92,7 +94,7 @@ public sealed class CommentSearchSource : ISearchSource
     {
         ArgumentNullException.ThrowIfNull(db);
         var list = ids.Distinct().ToList();
-        var rows = await Indexable(db).Where(c => list.Contains(c.Id)).ToListAsync(ct);
+        var rows = await Project(Indexable(db).Where(c => list.Contains(c.Id))).ToListAsync(ct);
         return await DocumentsAsync(db, rows, ct);
     }
 
@@ -101,7 +103,7 @@ public sealed class CommentSearchSource : ISearchSource
         ArgumentNullException.ThrowIfNull(db);
         for (var skip = 0; ; skip += batchSize)
         {
-            var rows = await Indexable(db).OrderBy(c => c.Id).Skip(skip).Take(batchSize).ToListAsync(ct);
+            var rows = await Project(Indexable(db).OrderBy(c => c.Id).Skip(skip).Take(batchSize)).ToListAsync(ct);
             if (rows.Count > 0)
                 yield return await DocumentsAsync(db, rows, ct);
             if (rows.Count < batchSize)
@@ -109,11 +111,13 @@ public sealed class CommentSearchSource : ISearchSource
         }
     }
 
-    private static IQueryable<Row> Indexable(AgoraDb db) =>
+    private static IQueryable<Comment> Indexable(AgoraDb db) =>
         db.Set<Comment>().AsNoTracking()
             .Where(c => c.DeletedAt == null && c.HiddenAt == null
-                && (c.TargetType == ProposalSearchSource.KindName || c.TargetType == DebateSearchSource.KindName))
-            .Select(c => new Row(c.Id, c.TargetType, c.TargetId, c.Body, c.CreatedAt));
+                && (c.TargetType == ProposalSearchSource.KindName || c.TargetType == DebateSearchSource.KindName));
+
+    private static IQueryable<Row> Project(IQueryable<Comment> comments) =>
+        comments.Select(c => new Row(c.Id, c.TargetType, c.TargetId, c.Body, c.CreatedAt));
 
     private static async Task<IReadOnlyList<SearchDocument>> DocumentsAsync(AgoraDb db, List<Row> rows, CancellationToken ct)
     {
@@ -146,7 +150,7 @@ public sealed class CommentSearchSource : ISearchSource
 }
 
 /// <summary>SWOT items of a board; items merged into another are not indexed (the one they merged into is).</summary>
-public sealed class SwotItemSearchSource : QuerySearchSource<SwotItemSearchSource.Row>
+public sealed class SwotItemSearchSource : QuerySearchSource<SwotItem, SwotItemSearchSource.Row>
 {
     public const string KindName = "swot-item";
 
@@ -156,11 +160,12 @@ public sealed class SwotItemSearchSource : QuerySearchSource<SwotItemSearchSourc
 
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<SwotItem>(KindName, i => i.Id)];
 
-    protected override Expression<Func<Row, Guid>> IdOf => r => r.Id;
+    protected override Expression<Func<SwotItem, Guid>> IdOf => i => i.Id;
 
-    protected override IQueryable<Row> Rows(AgoraDb db) =>
-        from i in db.Set<SwotItem>().AsNoTracking()
-        where i.MergedIntoId == null
+    protected override IQueryable<SwotItem> Items(AgoraDb db) => db.Set<SwotItem>().Where(i => i.MergedIntoId == null);
+
+    protected override IQueryable<Row> Project(AgoraDb db, IQueryable<SwotItem> items) =>
+        from i in items
         join b in db.Set<SwotBoard>() on i.BoardId equals b.Id
         join p in db.Set<Process>() on b.ProcessId equals p.Id
         select new Row(i.Id, b.Id, p.Id, p.Slug, i.Text, i.Explanation, i.Language, i.CreatedAt);
@@ -180,7 +185,7 @@ public sealed class SwotItemSearchSource : QuerySearchSource<SwotItemSearchSourc
 }
 
 /// <summary>Needs of a process, written by its facilitators in both languages.</summary>
-public sealed class NeedSearchSource : QuerySearchSource<NeedSearchSource.Row>
+public sealed class NeedSearchSource : QuerySearchSource<Need, NeedSearchSource.Row>
 {
     public const string KindName = "need";
 
@@ -190,10 +195,12 @@ public sealed class NeedSearchSource : QuerySearchSource<NeedSearchSource.Row>
 
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Need>(KindName, n => n.Id)];
 
-    protected override Expression<Func<Row, Guid>> IdOf => r => r.Id;
+    protected override Expression<Func<Need, Guid>> IdOf => n => n.Id;
 
-    protected override IQueryable<Row> Rows(AgoraDb db) =>
-        db.Set<Need>().AsNoTracking().Join(db.Set<Process>(), n => n.ProcessId, p => p.Id,
+    protected override IQueryable<Need> Items(AgoraDb db) => db.Set<Need>();
+
+    protected override IQueryable<Row> Project(AgoraDb db, IQueryable<Need> items) =>
+        items.Join(db.Set<Process>(), n => n.ProcessId, p => p.Id,
             (n, p) => new Row(n.Id, p.Id, p.Slug, n.Title, n.Description, n.Status, n.CreatedAt));
 
     protected override SearchDocument ToDocument(Row r) =>
@@ -207,7 +214,7 @@ public sealed class NeedSearchSource : QuerySearchSource<NeedSearchSource.Row>
 }
 
 /// <summary>Commitments; those hidden by a facilitator are not indexed.</summary>
-public sealed class CommitmentSearchSource : QuerySearchSource<CommitmentSearchSource.Row>
+public sealed class CommitmentSearchSource : QuerySearchSource<Commitment, CommitmentSearchSource.Row>
 {
     public const string KindName = "commitment";
 
@@ -218,10 +225,12 @@ public sealed class CommitmentSearchSource : QuerySearchSource<CommitmentSearchS
 
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Commitment>(KindName, c => c.Id)];
 
-    protected override Expression<Func<Row, Guid>> IdOf => r => r.Id;
+    protected override Expression<Func<Commitment, Guid>> IdOf => c => c.Id;
 
-    protected override IQueryable<Row> Rows(AgoraDb db) =>
-        db.Set<Commitment>().AsNoTracking().Where(c => c.HiddenAt == null).Join(db.Set<Process>(), c => c.ProcessId, p => p.Id,
+    protected override IQueryable<Commitment> Items(AgoraDb db) => db.Set<Commitment>().Where(c => c.HiddenAt == null);
+
+    protected override IQueryable<Row> Project(AgoraDb db, IQueryable<Commitment> items) =>
+        items.Join(db.Set<Process>(), c => c.ProcessId, p => p.Id,
             (c, p) => new Row(c.Id, p.Id, p.Slug, c.Title, c.Description, c.TitleEn, c.DescriptionEn, c.Status, c.CreatedAt));
 
     protected override SearchDocument ToDocument(Row r) =>
@@ -237,7 +246,7 @@ public sealed class CommitmentSearchSource : QuerySearchSource<CommitmentSearchS
 }
 
 /// <summary>Surveys by title and description (answers are not searchable); drafts for the process's managers.</summary>
-public sealed class SurveySearchSource : QuerySearchSource<SurveySearchSource.Row>
+public sealed class SurveySearchSource : QuerySearchSource<Survey, SurveySearchSource.Row>
 {
     public const string KindName = "survey";
 
@@ -247,10 +256,12 @@ public sealed class SurveySearchSource : QuerySearchSource<SurveySearchSource.Ro
 
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Survey>(KindName, s => s.Id)];
 
-    protected override Expression<Func<Row, Guid>> IdOf => r => r.Id;
+    protected override Expression<Func<Survey, Guid>> IdOf => s => s.Id;
 
-    protected override IQueryable<Row> Rows(AgoraDb db) =>
-        db.Set<Survey>().AsNoTracking().Join(db.Set<Process>(), s => s.ProcessId, p => p.Id,
+    protected override IQueryable<Survey> Items(AgoraDb db) => db.Set<Survey>();
+
+    protected override IQueryable<Row> Project(AgoraDb db, IQueryable<Survey> items) =>
+        items.Join(db.Set<Process>(), s => s.ProcessId, p => p.Id,
             (s, p) => new Row(s.Id, p.Id, p.Slug, s.Title, s.Description, s.Published, s.CreatedAt));
 
     protected override SearchDocument ToDocument(Row r) =>

@@ -1,12 +1,11 @@
 using System.Linq.Expressions;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Search.Sources;
 
 /// <summary>Processes: a draft is found only by those who manage it.</summary>
-public sealed class ProcessSearchSource : QuerySearchSource<ProcessSearchSource.Row>
+public sealed class ProcessSearchSource : QuerySearchSource<Process, ProcessSearchSource.Row>
 {
     public const string KindName = "process";
 
@@ -17,10 +16,12 @@ public sealed class ProcessSearchSource : QuerySearchSource<ProcessSearchSource.
 
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Process>(KindName, p => p.Id)];
 
-    protected override Expression<Func<Row, Guid>> IdOf => r => r.Id;
+    protected override Expression<Func<Process, Guid>> IdOf => p => p.Id;
 
-    protected override IQueryable<Row> Rows(AgoraDb db) =>
-        db.Set<Process>().AsNoTracking().Select(p =>
+    protected override IQueryable<Process> Items(AgoraDb db) => db.Set<Process>();
+
+    protected override IQueryable<Row> Project(AgoraDb db, IQueryable<Process> items) =>
+        items.Select(p =>
             new Row(p.Id, p.Slug, p.Title, p.Subtitle, p.Summary, p.Description, p.Theme, p.Scope, p.StartsOn, p.Published));
 
     protected override SearchDocument ToDocument(Row r) =>
@@ -36,7 +37,7 @@ public sealed class ProcessSearchSource : QuerySearchSource<ProcessSearchSource.
 }
 
 /// <summary>Phases of a process, found by their titles and descriptions; they link to the process page.</summary>
-public sealed class PhaseSearchSource : QuerySearchSource<PhaseSearchSource.Row>
+public sealed class PhaseSearchSource : QuerySearchSource<Phase, PhaseSearchSource.Row>
 {
     public const string KindName = "phase";
 
@@ -46,11 +47,12 @@ public sealed class PhaseSearchSource : QuerySearchSource<PhaseSearchSource.Row>
 
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Phase>(KindName, p => p.Id)];
 
-    protected override Expression<Func<Row, Guid>> IdOf => r => r.Id;
+    protected override Expression<Func<Phase, Guid>> IdOf => p => p.Id;
 
-    protected override IQueryable<Row> Rows(AgoraDb db) =>
-        db.Set<Phase>().AsNoTracking()
-            .Join(db.Set<Process>(), ph => ph.ProcessId, p => p.Id, (ph, p) => new Row(ph.Id, p.Id, p.Slug, ph.Title, ph.Description, ph.StartsOn));
+    protected override IQueryable<Phase> Items(AgoraDb db) => db.Set<Phase>();
+
+    protected override IQueryable<Row> Project(AgoraDb db, IQueryable<Phase> items) =>
+        items.Join(db.Set<Process>(), ph => ph.ProcessId, p => p.Id, (ph, p) => new Row(ph.Id, p.Id, p.Slug, ph.Title, ph.Description, ph.StartsOn));
 
     protected override SearchDocument ToDocument(Row r) =>
         new SearchDocument(Kind, r.Id, "/processes/" + r.Slug)

@@ -6,12 +6,11 @@ using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Pages;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Search.Sources;
 
 /// <summary>Events: drafts for the process's managers (site administrators for stand-alone ones).</summary>
-public sealed class EventSearchSource : QuerySearchSource<EventSearchSource.Row>
+public sealed class EventSearchSource : QuerySearchSource<Event, EventSearchSource.Row>
 {
     public const string KindName = "event";
 
@@ -22,10 +21,12 @@ public sealed class EventSearchSource : QuerySearchSource<EventSearchSource.Row>
 
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Event>(KindName, e => e.Id)];
 
-    protected override Expression<Func<Row, Guid>> IdOf => r => r.Id;
+    protected override Expression<Func<Event, Guid>> IdOf => e => e.Id;
 
-    protected override IQueryable<Row> Rows(AgoraDb db) =>
-        db.Set<Event>().AsNoTracking().Select(e => new Row(e.Id, e.ProcessId,
+    protected override IQueryable<Event> Items(AgoraDb db) => db.Set<Event>();
+
+    protected override IQueryable<Row> Project(AgoraDb db, IQueryable<Event> items) =>
+        items.Select(e => new Row(e.Id, e.ProcessId,
             db.Set<Process>().Where(p => p.Id == e.ProcessId).Select(p => p.Slug).FirstOrDefault(),
             e.Title, e.Description, e.Organiser, e.Outcomes, e.Venue, e.Address, e.District, e.StartsAt, e.Published));
 
@@ -45,7 +46,7 @@ public sealed class EventSearchSource : QuerySearchSource<EventSearchSource.Row>
 }
 
 /// <summary>News posts: drafts for those who manage them.</summary>
-public sealed class NewsSearchSource : QuerySearchSource<NewsSearchSource.Row>
+public sealed class NewsSearchSource : QuerySearchSource<NewsPost, NewsSearchSource.Row>
 {
     public const string KindName = "news";
 
@@ -56,10 +57,12 @@ public sealed class NewsSearchSource : QuerySearchSource<NewsSearchSource.Row>
 
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<NewsPost>(KindName, p => p.Id)];
 
-    protected override Expression<Func<Row, Guid>> IdOf => r => r.Id;
+    protected override Expression<Func<NewsPost, Guid>> IdOf => n => n.Id;
 
-    protected override IQueryable<Row> Rows(AgoraDb db) =>
-        db.Set<NewsPost>().AsNoTracking().Select(n => new Row(n.Id, n.Slug, n.ProcessId,
+    protected override IQueryable<NewsPost> Items(AgoraDb db) => db.Set<NewsPost>();
+
+    protected override IQueryable<Row> Project(AgoraDb db, IQueryable<NewsPost> items) =>
+        items.Select(n => new Row(n.Id, n.Slug, n.ProcessId,
             db.Set<Process>().Where(p => p.Id == n.ProcessId).Select(p => p.Slug).FirstOrDefault(),
             n.Title, n.Lead, n.Body, n.Published, n.PublishedAt, n.CreatedAt));
 
@@ -75,7 +78,7 @@ public sealed class NewsSearchSource : QuerySearchSource<NewsSearchSource.Row>
 }
 
 /// <summary>Organisations of the registry; unlisted ones (pending join requests) for site administrators only.</summary>
-public sealed class OrganizationSearchSource : QuerySearchSource<OrganizationSearchSource.Row>
+public sealed class OrganizationSearchSource : QuerySearchSource<Organization, OrganizationSearchSource.Row>
 {
     public const string KindName = "organization";
 
@@ -85,10 +88,12 @@ public sealed class OrganizationSearchSource : QuerySearchSource<OrganizationSea
 
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Organization>(KindName, o => o.Id)];
 
-    protected override Expression<Func<Row, Guid>> IdOf => r => r.Id;
+    protected override Expression<Func<Organization, Guid>> IdOf => o => o.Id;
 
-    protected override IQueryable<Row> Rows(AgoraDb db) =>
-        db.Set<Organization>().AsNoTracking().Select(o => new Row(o.Id, o.Slug, o.Name, o.Description, o.Sectors, o.Listed, o.CreatedAt));
+    protected override IQueryable<Organization> Items(AgoraDb db) => db.Set<Organization>();
+
+    protected override IQueryable<Row> Project(AgoraDb db, IQueryable<Organization> items) =>
+        items.Select(o => new Row(o.Id, o.Slug, o.Name, o.Description, o.Sectors, o.Listed, o.CreatedAt));
 
     protected override SearchDocument ToDocument(Row r) =>
         new SearchDocument(Kind, r.Id, "/organizations/" + r.Slug)
@@ -99,7 +104,7 @@ public sealed class OrganizationSearchSource : QuerySearchSource<OrganizationSea
 }
 
 /// <summary>The site's editable pages (the welcome text on the home page).</summary>
-public sealed class PageSearchSource : QuerySearchSource<SitePage>
+public sealed class PageSearchSource : QuerySearchSource<SitePage, SitePage>
 {
     public const string KindName = "page";
 
@@ -109,14 +114,16 @@ public sealed class PageSearchSource : QuerySearchSource<SitePage>
 
     protected override Expression<Func<SitePage, Guid>> IdOf => p => p.Id;
 
-    protected override IQueryable<SitePage> Rows(AgoraDb db) => db.Set<SitePage>().AsNoTracking();
+    protected override IQueryable<SitePage> Items(AgoraDb db) => db.Set<SitePage>();
+
+    protected override IQueryable<SitePage> Project(AgoraDb db, IQueryable<SitePage> items) => items;
 
     protected override SearchDocument ToDocument(SitePage p) =>
         new SearchDocument(Kind, p.Id, p.Slug == "welcome" ? "/" : "/" + p.Slug) { Date = p.UpdatedAt }.WithText(p.Title, p.Body);
 }
 
 /// <summary>Guides of the learning hub, read as the catalogue publishes them; drafts for site administrators.</summary>
-public sealed class GuideSearchSource : QuerySearchSource<Guide>
+public sealed class GuideSearchSource : QuerySearchSource<Guide, Guide>
 {
     public const string KindName = "guide";
 
@@ -126,7 +133,9 @@ public sealed class GuideSearchSource : QuerySearchSource<Guide>
 
     protected override Expression<Func<Guide, Guid>> IdOf => g => g.Id;
 
-    protected override IQueryable<Guide> Rows(AgoraDb db) => new LearningCatalog(db).VisibleGuides(Staff).AsNoTracking();
+    protected override IQueryable<Guide> Items(AgoraDb db) => new LearningCatalog(db).VisibleGuides(Staff);
+
+    protected override IQueryable<Guide> Project(AgoraDb db, IQueryable<Guide> items) => items;
 
     protected override SearchDocument ToDocument(Guide g) =>
         new SearchDocument(Kind, g.Id, "/learn/guides/" + g.Slug)
@@ -140,7 +149,7 @@ public sealed class GuideSearchSource : QuerySearchSource<Guide>
 }
 
 /// <summary>Courses of the learning hub: title, summary and description (lessons stay inside the course).</summary>
-public sealed class CourseSearchSource : QuerySearchSource<CourseSearchSource.Row>
+public sealed class CourseSearchSource : QuerySearchSource<Course, CourseSearchSource.Row>
 {
     public const string KindName = "course";
 
@@ -151,11 +160,12 @@ public sealed class CourseSearchSource : QuerySearchSource<CourseSearchSource.Ro
 
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Course>(KindName, c => c.Id)];
 
-    protected override Expression<Func<Row, Guid>> IdOf => r => r.Id;
+    protected override Expression<Func<Course, Guid>> IdOf => c => c.Id;
 
-    protected override IQueryable<Row> Rows(AgoraDb db) =>
-        new LearningCatalog(db).VisibleCourses(GuideSearchSource.Staff).AsNoTracking()
-            .Select(c => new Row(c.Id, c.Slug, c.Title, c.Summary, c.Description, c.Published, c.PublishedAt, c.UpdatedAt));
+    protected override IQueryable<Course> Items(AgoraDb db) => new LearningCatalog(db).VisibleCourses(GuideSearchSource.Staff);
+
+    protected override IQueryable<Row> Project(AgoraDb db, IQueryable<Course> items) =>
+        items.Select(c => new Row(c.Id, c.Slug, c.Title, c.Summary, c.Description, c.Published, c.PublishedAt, c.UpdatedAt));
 
     protected override SearchDocument ToDocument(Row c) =>
         new SearchDocument(Kind, c.Id, "/learn/courses/" + c.Slug)
