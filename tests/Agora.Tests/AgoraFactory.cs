@@ -24,6 +24,8 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "agora-mail-" + Guid.NewGuid().ToString("N"));
     public string OpenDataDirectory { get; } = Path.Combine(Path.GetTempPath(), "agora-open-data-" + Guid.NewGuid().ToString("N"));
+    /// <summary>This factory's own search index folder (the search worker is off unless a test switches it on).</summary>
+    public string SearchDirectory { get; } = Path.Combine(Path.GetTempPath(), "agora-search-" + Guid.NewGuid().ToString("N"));
     public QueryCounter Queries { get; } = new();
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -35,6 +37,7 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Agora:Api:PerMinute"] = "100000",
         ["Agora:Identity:SecurityStampInterval"] = "00:00:00",
         ["Agora:OpenData:WorkerEnabled"] = "false",
+        ["Agora:Search:WorkerEnabled"] = "false",
     };
 
     public bool IsPostgres => PostgresServer != null;
@@ -68,6 +71,7 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Settings["ConnectionStrings:Agora"] = ConnectionString;
         Settings["Agora:Email:PickupDirectory"] = MailDirectory;
         Settings["Agora:OpenData:Directory"] = OpenDataDirectory;
+        Settings["Agora:Search:Directory"] = SearchDirectory;
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.UseEnvironment("Development");
@@ -97,6 +101,8 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
             Directory.Delete(MailDirectory, true);
         if (Directory.Exists(OpenDataDirectory))
             Directory.Delete(OpenDataDirectory, true);
+        if (Directory.Exists(SearchDirectory))
+            Directory.Delete(SearchDirectory, true);
         GC.SuppressFinalize(this);
     }
 

@@ -14,6 +14,7 @@ using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Features.ResultTracking;
+using Agora.Web.Features.Search;
 using Agora.Web.Features.Surveys;
 using Agora.Web.Features.Swot;
 using Agora.Web.Infrastructure.Audit;
@@ -49,6 +50,7 @@ public static class FeatureSetup
         builder.Services.AddMaturity();
         builder.Services.AddApi();
         builder.Services.AddBudgets(builder.Configuration);
+        builder.Services.AddSearch(builder.Configuration);
         return builder;
     }
 
@@ -67,6 +69,7 @@ public static class FeatureSetup
         app.MapSurveys();
         app.MapMaturity();
         app.MapApi();
+        app.MapSearch();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Agora.Web.Features.Comments;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
+using Agora.Web.Features.Search;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,8 @@ public sealed class ModerationService(
         if (open >= options.Value.HideAfterReports && item.HiddenAt == null)
         {
             await content.SetHiddenAsync(item.Id, clock.GetUtcNow().UtcDateTime, "", ct);
+            // Hiding bypasses change tracking (ExecuteUpdate), so the search change log is told here.
+            db.Add(SearchChange.For(content.Type, item.Id));
             audit.Record(null, "system", "moderation.autohide", content.Type, item.Id.ToString(), $"{open} reports");
             await db.SaveChangesAsync(ct);
         }
@@ -73,6 +76,7 @@ public sealed class ModerationService(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await content.SetHiddenAsync(item.Id, hide ? now : null, hide ? reason.Trim() : null, ct);
+        db.Add(SearchChange.For(content.Type, item.Id));
         await db.Set<Report>().Where(r => r.TargetType == content.Type && r.TargetId == item.Id && r.ResolvedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ResolvedAt, now), ct);
         audit.Record(moderator, hide ? "moderation.hide" : "moderation.restore", content.Type, item.Id.ToString(), reason);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Agora.Web.Features.Proposals;
 
 /// <summary>The proposals of a process: filters, sorts and paging in a fixed number of queries.</summary>
-public sealed class IndexModel(ProposalService proposals, AgoraDb db) : PageModel
+public sealed class IndexModel(ProposalService proposals, AgoraDb db, Search.SearchService search) : PageModel
 {
     public const int PageSize = 20;
     /// <summary>A prime above the largest <see cref="Proposal.SortKey"/>: multiplying by a seed modulo it permutes the keys.</summary>
@@ -70,7 +70,9 @@ public sealed class IndexModel(ProposalService proposals, AgoraDb db) : PageMode
             var lower = text.ToLowerInvariant();
             // SQL lower() folds Cyrillic on PostgreSQL but only ASCII on SQLite, so the text as typed matches too.
 #pragma warning disable CA1304, CA1311, CA1862
-            q = q.Where(p => p.Title.Contains(text) || p.Body.Contains(text) || p.Title.ToLower().Contains(lower) || p.Body.ToLower().Contains(lower));
+            // The index adds other word forms and the other script; the substring match stays for parts of words.
+            var matching = search.MatchingIds(Search.Sources.ProposalSearchSource.KindName, scope.Process.Id, text, titlesOnly: false) ?? [];
+            q = q.Where(p => matching.Contains(p.Id) || p.Title.Contains(text) || p.Body.Contains(text) || p.Title.ToLower().Contains(lower) || p.Body.ToLower().Contains(lower));
 #pragma warning restore CA1304, CA1311, CA1862
         }
         var total = await q.CountAsync(ct);

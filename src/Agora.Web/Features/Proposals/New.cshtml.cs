@@ -12,7 +12,7 @@ namespace Agora.Web.Features.Proposals;
 /// <summary>Writing a proposal; a "check for similar proposals" step shows existing ones with similar titles.</summary>
 [Authorize]
 public sealed class NewModel(ProposalService proposals, Participants participants, AgoraDb db, TimeProvider clock,
-    Markdown markdown, IStringLocalizer<SharedResource> l) : PageModel
+    Markdown markdown, IStringLocalizer<SharedResource> l, Search.SearchService search) : PageModel
 {
     public ProposalScope Scope { get; private set; } = default!;
 
@@ -36,7 +36,7 @@ public sealed class NewModel(ProposalService proposals, Participants participant
         if (!await LoadAsync(slug, ct))
             return NotFound();
         ModelState.Clear();
-        Similar = await SimilarProposals.FindAsync(db, Scope.Process.Id, Input.Title ?? "", null, ct);
+        Similar = await SimilarProposals.FindAsync(db, Scope.Process.Id, Input.Title ?? "", null, ct, search);
         Preview = markdown.ToSafeHtml(Input.Body);
         return Page();
     }

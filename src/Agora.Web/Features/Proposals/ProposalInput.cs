@@ -48,8 +48,21 @@ public static class SimilarProposals
 {
     public sealed record Match(Guid Id, string Title, int SupportCount);
 
-    public static async Task<IReadOnlyList<Match>> FindAsync(AgoraDb db, Guid processId, string title, Guid? except, CancellationToken ct)
+    public static async Task<IReadOnlyList<Match>> FindAsync(AgoraDb db, Guid processId, string title, Guid? except, CancellationToken ct,
+        Search.SearchService? search = null)
     {
+        // The search index knows word forms and both scripts ("улиците" ~ "ulitsa"); the database scoring below is the
+        // fallback while the index is not being kept fresh on this node.
+        if (search?.MatchingIds(Search.Sources.ProposalSearchSource.KindName, processId, title, titlesOnly: true, max: 50) is { } ids)
+        {
+            if (ids.Count == 0)
+                return [];
+            var found = await db.Set<Proposal>().AsNoTracking()
+                .Where(p => ids.Contains(p.Id) && p.HiddenAt == null && p.State != ProposalState.Withdrawn && p.Id != except)
+                .Select(p => new Match(p.Id, p.Title, p.SupportCount)).ToListAsync(ct);
+            var rank = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            return found.OrderBy(m => rank[m.Id]).Take(5).ToList();
+        }
         var words = Words(title);
         if (words.Count == 0)
             return [];

@@ -1,5 +1,6 @@
 using Agora.OpinionMap;
 using Agora.Web.Features.Demo;
+using Agora.Web.Features.Search;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public static class CommandLine
         Commands:
           migrate                     apply the database migrations and exit
           seed demo                   add the Sofia demo content (running it twice changes nothing)
+          search rebuild              recreate this node's search index from the database (stop the app first)
           admin create --email E      create an administrator; the password is read from standard input
           opinion-map --comments C.csv --votes V.csv --out groups.csv
                                       compute Pol.is-style opinion groups from Pol.is export files
@@ -33,7 +35,7 @@ public static class CommandLine
           Agora__Email__Smtp__Host    SMTP server; without it e-mails go to Agora__Email__PickupDirectory (data/mail)
         """;
 
-    private static readonly string[] Commands = ["migrate", "seed", "admin", "opinion-map", "--help", "-h", "help"];
+    private static readonly string[] Commands = ["migrate", "seed", "search", "admin", "opinion-map", "--help", "-h", "help"];
 
     /// <summary>Separates a subcommand and its arguments from the host's configuration arguments.</summary>
     public static (string[]? Command, string[] HostArgs) Split(string[] args)
@@ -75,6 +77,11 @@ public static class CommandLine
                 await MigrateAsync(sp, ct);
                 await sp.GetRequiredService<DemoSeed>().RunAsync(ct);
                 Console.Out.WriteLine("Demo content seeded.");
+                return 0;
+            case "search" when command.Length > 1 && command[1] == "rebuild":
+                await MigrateAsync(sp, ct);
+                var count = await sp.GetRequiredService<SearchIndexer>().RebuildAsync(ct);
+                Console.Out.WriteLine($"Search index rebuilt: {count} documents.");
                 return 0;
             case "admin" when command.Length > 1 && command[1] == "create":
                 return await CreateAdministratorAsync(sp, command);

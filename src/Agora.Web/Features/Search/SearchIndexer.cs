@@ -1,0 +1,169 @@
+using Agora.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Agora.Web.Features.Search;
+
+/// <summary>
+/// Keeps this node's index level with the database: applies change-log entries through the sources, rebuilds when
+/// the index is missing, of an old schema, or further behind than the log reaches, and prunes old log entries.
+/// </summary>
+public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> sources, IServiceScopeFactory scopes,
+    TimeProvider clock, IOptions<SearchOptions> options, ILogger<SearchIndexer> log) : IDisposable
+{
+    /// <summary>How far back entries are re-checked: an entry whose transaction committed after a later id was
+    /// applied (concurrent writers) is still picked up, once.</summary>
+    private static readonly TimeSpan LateWindow = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Dictionary<string, ISearchSource> byKind = sources.ToDictionary(s => s.Kind, StringComparer.Ordinal);
+    private readonly Dictionary<long, DateTime> recentlyApplied = [];
+
+    public SearchIndex Index => index;
+
+    /// <summary>Rebuilds if the index cannot simply follow the log from where it stopped; then applies what is new.</summary>
+    public async Task EnsureReadyAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDb>();
+        var first = await db.Set<SearchChange>().MinAsync(c => (long?)c.Id, ct);
+        var last = await db.Set<SearchChange>().MaxAsync(c => (long?)c.Id, ct);
+        var behindLog = first is { } f && index.LastChangeId < f - 1;
+        var aheadOfLog = index.LastChangeId > (last ?? 0);
+        if (index.NeedsRebuild || behindLog || aheadOfLog)
+        {
+            log.LogInformation("Rebuilding the search index (new: {New}, behind the log: {Behind}, ahead of it: {Ahead})",
+                index.NeedsRebuild, behindLog, aheadOfLog);
+            await RebuildAsync(ct);
+        }
+        await ApplyChangesAsync(ct);
+    }
+
+    /// <summary>Recreates the index from the database. Changes made meanwhile are applied afterwards from the log.</summary>
+    public async Task<int> RebuildAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AgoraDb>();
+            // Read the log's end first: anything written while loading is re-applied afterwards, never missed.
+            var last = await db.Set<SearchChange>().MaxAsync(c => (long?)c.Id, ct) ?? 0;
+            index.DeleteAll();
+            var count = 0;
+            foreach (var source in byKind.Values)
+            {
+                await foreach (var batch in source.LoadAllAsync(db, 500, ct))
+                {
+                    index.Upsert(batch);
+                    count += batch.Count;
+                    db.ChangeTracker.Clear();
+                }
+            }
+            index.Commit(last);
+            recentlyApplied.Clear();
+            log.LogInformation("Search index rebuilt: {Count} documents", count);
+            return count;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Applies new change-log entries; returns how many. Safe to call from tests to skip the poll wait.</summary>
+    public async Task<int> ApplyChangesAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AgoraDb>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var since = index.LastChangeId;
+            var late = now - LateWindow;
+            var entries = await db.Set<SearchChange>().AsNoTracking()
+                .Where(c => c.Id > since || c.At > late)
+                .OrderBy(c => c.Id).Take(5000).ToListAsync(ct);
+            entries = entries.Where(e => !recentlyApplied.ContainsKey(e.Id)).ToList();
+            if (entries.Count > 0)
+            {
+                foreach (var group in entries.GroupBy(e => e.Kind))
+                {
+                    if (!byKind.TryGetValue(group.Key, out var source))
+                        continue;
+                    var ids = group.Select(e => e.EntityId).Distinct().ToList();
+                    var docs = await source.LoadAsync(db, ids, ct);
+                    var found = docs.Select(d => d.Id).ToHashSet();
+                    index.Delete(group.Key, ids.Where(id => !found.Contains(id)));
+                    index.Upsert(docs);
+                }
+                index.Commit(Math.Max(since, entries.Max(e => e.Id)));
+                foreach (var e in entries)
+                    recentlyApplied[e.Id] = e.At;
+            }
+            foreach (var old in recentlyApplied.Where(x => x.Value <= late).Select(x => x.Key).ToList())
+                recentlyApplied.Remove(old);
+            index.CaughtUpAt = now;
+            return entries.Count;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    /// <summary>Deletes log entries older than the retention, always keeping the newest so ids keep growing.</summary>
+    public async Task<int> PruneAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgoraDb>();
+        var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.KeepChanges;
+        var newest = await db.Set<SearchChange>().MaxAsync(c => (long?)c.Id, ct) ?? 0;
+        return await db.Set<SearchChange>().Where(c => c.At < cutoff && c.Id < newest).ExecuteDeleteAsync(ct);
+    }
+}
+
+/// <summary>Follows the change log on this node: ready on start, then a poll every <see cref="SearchOptions.PollInterval"/>.</summary>
+public sealed class SearchWorker(IServiceProvider services, IOptions<SearchOptions> options, ILogger<SearchWorker> log) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.WorkerEnabled)
+            return;
+        // Before serving: a fresh node answers searches from a complete index.
+        await services.GetRequiredService<SearchIndexer>().EnsureReadyAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var indexer = services.GetRequiredService<SearchIndexer>();
+        var lastPrune = DateTime.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.Value.PollInterval, stoppingToken);
+                await indexer.ApplyChangesAsync(stoppingToken);
+                if (DateTime.UtcNow - lastPrune > TimeSpan.FromHours(1))
+                {
+                    await indexer.PruneAsync(stoppingToken);
+                    lastPrune = DateTime.UtcNow;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // The database may be briefly unreachable; the poller survives and tries again.
+                log.LogWarning(ex, "Search index update failed; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}
