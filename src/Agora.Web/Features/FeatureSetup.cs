@@ -11,6 +11,7 @@ using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
+using Agora.Web.Features.Scale;
 using Agora.Web.Features.Surveys;
 using Agora.Web.Features.Swot;
 using Agora.Web.Infrastructure.Audit;
@@ -43,6 +44,7 @@ public static class FeatureSetup
         builder.Services.AddOpenData(builder.Configuration);
         builder.Services.AddSurveys();
         builder.Services.AddApi();
+        builder.Services.AddScale();
         return builder;
     }
 

@@ -1,0 +1,16 @@
+namespace Agora.Web.Features.Scale;
+
+/// <summary>The city-scale data generator behind <c>seed scale</c> (issue 12). Modules add their part as an <see cref="IScaleContributor"/>.</summary>
+public static class ScaleSetup
+{
+    public static IServiceCollection AddScale(this IServiceCollection services)
+    {
+        services.AddScoped<ScaleSeed>();
+        services.AddScoped<IScaleContributor, PeopleScale>();
+        services.AddScoped<IScaleContributor, OrganizationsScale>();
+        services.AddScoped<IScaleContributor, ProcessesScale>();
+        services.AddScoped<IScaleContributor, ProposalsScale>();
+        services.AddScoped<IScaleContributor, EventsScale>();
+        return services;
+    }
+}
