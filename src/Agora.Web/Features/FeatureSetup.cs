@@ -44,7 +44,7 @@ public static class FeatureSetup
         builder.Services.AddOpenData(builder.Configuration);
         builder.Services.AddSurveys();
         builder.Services.AddApi();
-        builder.Services.AddScale();
+        builder.Services.AddScale(builder.Configuration);
         return builder;
     }
 

@@ -20,6 +20,8 @@ public sealed class BulkWriter(AgoraDb db, TextWriter log)
 
     public IReadOnlyDictionary<string, (long Rows, TimeSpan Time)> Timings => timings;
 
+    public string Provider => db.Database.IsSqlite() ? "sqlite" : "postgres";
+
     public async Task<long> InsertAsync<T>(IEnumerable<T> rows, CancellationToken ct) where T : class
     {
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");

@@ -60,7 +60,7 @@ public sealed class ProposalsScale : IScaleContributor
                 p.ThresholdReachedAt = created.AddDays(7);
             }
             proposals[i] = p;
-            context.Proposals.Add(p.Id);
+            context.Proposals.Add($"/processes/{process.Slug}/proposals/{p.Id}");
         }
         await context.Writer.InsertAsync(proposals, ct);
 

@@ -70,8 +70,8 @@ public sealed class ScaleContext(ScaleSize size, BulkWriter writer, DateTime now
     /// <summary>Proposal category ids per process.</summary>
     public Dictionary<Guid, Guid[]> Categories { get; set; } = [];
 
-    /// <summary>Proposal ids, grouped by process in <see cref="Processes"/> order; the first is the one with the long thread.</summary>
-    public List<Guid> Proposals { get; } = [];
+    /// <summary>Proposal pages ("/processes/{slug}/proposals/{id}") in creation order; the first has the long thread.</summary>
+    public List<string> Proposals { get; } = [];
 
     /// <summary>A seeded random source per module, so adding a module does not change what the others generate.</summary>
     public static Random RandomFor(string module) => new(StableHash(module));
@@ -101,7 +101,7 @@ public sealed record ScaleProcess(Guid Id, string Slug, Guid CurrentPhaseId, str
 /// <summary>Runs the contributors on an empty database and reports the time per table and in total.</summary>
 public sealed class ScaleSeed(AgoraDb db, IEnumerable<IScaleContributor> contributors, TimeProvider clock)
 {
-    public async Task<int> RunAsync(ScaleSize size, TextWriter log, CancellationToken ct)
+    public async Task<int> RunAsync(ScaleSize size, TextWriter log, CancellationToken ct, string? manifestPath = null)
     {
         if (await db.Users.AnyAsync(ct) || await db.Set<Processes.Process>().AnyAsync(ct))
         {
@@ -124,7 +124,27 @@ public sealed class ScaleSeed(AgoraDb db, IEnumerable<IScaleContributor> contrib
         // Fresh statistics, so the query planners pick the indexes at this size.
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         var rows = writer.Timings.Values.Sum(t => t.Rows);
+        if (manifestPath != null)
+            await WriteManifestAsync(manifestPath, context, writer, watch.Elapsed, ct);
         await log.WriteLineAsync($"Done: {rows:N0} rows in {watch.Elapsed.TotalSeconds:F1} s.");
         return 0;
+    }
+
+    /// <summary>What the benchmark needs to find its pages, and how long generating took per table.</summary>
+    private static async Task WriteManifestAsync(string path, ScaleContext context, BulkWriter writer, TimeSpan total, CancellationToken ct)
+    {
+        var manifest = new
+        {
+            size = context.Size,
+            provider = writer.Provider,
+            seconds = Math.Round(total.TotalSeconds, 1),
+            tables = writer.Timings.ToDictionary(t => t.Key, t => new { rows = t.Value.Rows, seconds = Math.Round(t.Value.Time.TotalSeconds, 2) }),
+            bigProcess = context.Processes.Count > 0 ? context.Processes[0].Slug : null,
+            hotProposal = context.Proposals.Count > 0 ? context.Proposals[0] : null,
+            proposals = context.Proposals,
+            benchCitizens = Enumerable.Range(1, PeopleScale.BenchCitizens).Select(PeopleScale.BenchCitizen).ToArray(),
+        };
+        await using var file = File.Create(path);
+        await System.Text.Json.JsonSerializer.SerializeAsync(file, manifest, cancellationToken: ct);
     }
 }

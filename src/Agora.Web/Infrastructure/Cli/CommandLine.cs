@@ -23,7 +23,7 @@ public static class CommandLine
         Commands:
           migrate                     apply the database migrations and exit
           seed demo                   add the Sofia demo content (running it twice changes nothing)
-          seed scale --size small|city
+          seed scale --size small|city [--manifest bench.json]
                                       fill an EMPTY database with generated city-scale data for the benchmark
                                       (bench accounts' password: AGORA_BENCH_PASSWORD, or one is printed)
           admin create --email E      create an administrator; the password is read from standard input
@@ -106,7 +106,9 @@ public static class CommandLine
             return 2;
         }
         await MigrateAsync(sp, ct);
-        return await sp.GetRequiredService<ScaleSeed>().RunAsync(size, Console.Out, ct);
+        var m = Array.FindIndex(command, a => a == "--manifest");
+        var manifest = m >= 0 && m + 1 < command.Length ? command[m + 1] : null;
+        return await sp.GetRequiredService<ScaleSeed>().RunAsync(size, Console.Out, ct, manifest);
     }
 
     private static async Task<int> CreateAdministratorAsync(IServiceProvider sp, string[] command)
