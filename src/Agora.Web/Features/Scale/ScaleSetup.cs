@@ -16,6 +16,7 @@ public static class ScaleSetup
         services.AddScoped<IScaleContributor, ProcessesScale>();
         services.AddScoped<IScaleContributor, ProposalsScale>();
         services.AddScoped<IScaleContributor, EventsScale>();
+        services.AddScoped<IScaleContributor, DebatesAndNewsScale>();
         return services;
     }
 }
