@@ -14,6 +14,7 @@ using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Features.ResultTracking;
+using Agora.Web.Features.Scale;
 using Agora.Web.Features.Search;
 using Agora.Web.Features.Surveys;
 using Agora.Web.Features.Swot;
@@ -51,6 +52,7 @@ public static class FeatureSetup
         builder.Services.AddApi();
         builder.Services.AddBudgets(builder.Configuration);
         builder.Services.AddSearch(builder.Configuration);
+        builder.Services.AddScale(builder.Configuration);
         return builder;
     }
 

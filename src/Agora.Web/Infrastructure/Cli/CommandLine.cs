@@ -1,5 +1,6 @@
 using Agora.OpinionMap;
 using Agora.Web.Features.Demo;
+using Agora.Web.Features.Scale;
 using Agora.Web.Features.Search;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
@@ -24,6 +25,9 @@ public static class CommandLine
           migrate                     apply the database migrations and exit
           seed demo                   add the Sofia demo content (running it twice changes nothing)
           search rebuild              recreate this node's search index from the database (stop the app first)
+          seed scale --size small|city [--manifest bench.json]
+                                      fill an EMPTY database with generated city-scale data for the benchmark
+                                      (bench accounts' password: AGORA_BENCH_PASSWORD, or one is printed)
           admin create --email E      create an administrator; the password is read from standard input
           opinion-map --comments C.csv --votes V.csv --out groups.csv
                                       compute Pol.is-style opinion groups from Pol.is export files
@@ -83,6 +87,8 @@ public static class CommandLine
                 var count = await sp.GetRequiredService<SearchIndexer>().RebuildAsync(ct);
                 Console.Out.WriteLine($"Search index rebuilt: {count} documents.");
                 return 0;
+            case "seed" when command.Length > 1 && command[1] == "scale":
+                return await SeedScaleAsync(sp, command, ct);
             case "admin" when command.Length > 1 && command[1] == "create":
                 return await CreateAdministratorAsync(sp, command);
             default:
@@ -95,6 +101,21 @@ public static class CommandLine
     {
         await sp.GetRequiredService<AgoraDb>().Database.MigrateAsync(ct);
         await sp.GetRequiredService<AdminBootstrap>().EnsureRolesAsync();
+    }
+
+    private static async Task<int> SeedScaleAsync(IServiceProvider sp, string[] command, CancellationToken ct)
+    {
+        var i = Array.FindIndex(command, a => a == "--size");
+        var name = i >= 0 && i + 1 < command.Length ? command[i + 1] : "small";
+        if (ScaleSize.Named(name) is not { } size)
+        {
+            await Console.Error.WriteLineAsync($"Unknown size '{name}': use --size small or --size city.");
+            return 2;
+        }
+        await MigrateAsync(sp, ct);
+        var m = Array.FindIndex(command, a => a == "--manifest");
+        var manifest = m >= 0 && m + 1 < command.Length ? command[m + 1] : null;
+        return await sp.GetRequiredService<ScaleSeed>().RunAsync(size, Console.Out, ct, manifest);
     }
 
     private static async Task<int> CreateAdministratorAsync(IServiceProvider sp, string[] command)

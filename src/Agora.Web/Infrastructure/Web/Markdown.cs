@@ -1,6 +1,7 @@
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Agora.Web.Infrastructure.Web;
 
@@ -8,12 +9,19 @@ namespace Agora.Web.Infrastructure.Web;
 /// Markdown from people and administrators becomes HTML only through here: Markdig renders, then
 /// HtmlSanitizer removes scripts, event handlers and javascript: links.
 /// </summary>
-public sealed class Markdown
+public sealed class Markdown : IDisposable
 {
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UseAutoLinks().UseEmphasisExtras().UsePipeTables().UseListExtras().DisableHtml().Build();
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+
+    /// <summary>
+    /// Rendered texts by their Markdown. Sanitising parses the HTML into a DOM and runs under a lock, so a page with a
+    /// few hundred comments spent most of its time here (issue 12's benchmark); the same text always renders the same,
+    /// and an edited text is a new key, so nothing needs evicting by hand. Bounded by characters held.
+    /// </summary>
+    private readonly MemoryCache rendered = new(new MemoryCacheOptions { SizeLimit = 8_000_000 });
 
     public IHtmlContent Render(string? markdown) => new HtmlString(ToSafeHtml(markdown));
 
@@ -21,10 +29,17 @@ public sealed class Markdown
     {
         if (string.IsNullOrWhiteSpace(markdown))
             return "";
+        if (rendered.TryGetValue(markdown, out string? cached) && cached != null)
+            return cached;
         var html = Markdig.Markdown.ToHtml(markdown, pipeline);
-        lock (sanitizer) // HtmlSanitizer's configuration is shared; sanitising is cheap next to rendering.
-            return sanitizer.Sanitize(html);
+        string safe;
+        lock (sanitizer) // HtmlSanitizer's configuration is shared
+            safe = sanitizer.Sanitize(html);
+        rendered.Set(markdown, safe, new MemoryCacheEntryOptions { Size = markdown.Length + safe.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+        return safe;
     }
+
+    public void Dispose() => rendered.Dispose();
 
     private static HtmlSanitizer CreateSanitizer()
     {
