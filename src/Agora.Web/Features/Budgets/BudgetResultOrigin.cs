@@ -31,7 +31,8 @@ public sealed class BudgetProjectResultOrigin(AgoraDb db) : IResultOrigin
     /// <summary>The winners of the given budgets that are closed, optionally only the listed projects; two queries.</summary>
     private async Task<Dictionary<Guid, OriginLink>> WinnersAsync(IQueryable<Budget> budgets, IReadOnlyCollection<Guid>? only, CancellationToken ct)
     {
-        var closed = await budgets.Where(b => b.Phase >= BudgetPhase.Results)
+        // The phase is stored as text, so "≥ Results" is spelled out rather than compared in SQL.
+        var closed = await budgets.Where(b => b.Phase == BudgetPhase.Results || b.Phase == BudgetPhase.Implementation)
             .Join(db.Set<Process>(), b => b.ProcessId, p => p.Id, (b, p) => new { Budget = b, p.Slug })
             .AsNoTracking().ToListAsync(ct);
         if (closed.Count == 0)

@@ -172,7 +172,8 @@ public sealed class ResultsDemo(AgoraDb db, TimeProvider clock) : IDemoContribut
         if (process == null || author is not Guid authorId || await db.Set<TrackedResult>().AnyAsync(r => r.Id == BudgetResultId, ct))
             return;
         var budget = await db.Set<Budgets.Budget>().AsNoTracking()
-            .FirstOrDefaultAsync(b => b.ProcessId == process.Id && b.District == "sredets" && b.Phase >= Budgets.BudgetPhase.Results, ct);
+            .FirstOrDefaultAsync(b => b.ProcessId == process.Id && b.District == "sredets"
+                && (b.Phase == Budgets.BudgetPhase.Results || b.Phase == Budgets.BudgetPhase.Implementation), ct);
         if (budget == null)
             return;
         var projects = await db.Set<Budgets.BudgetProject>().AsNoTracking().Where(p => p.BudgetId == budget.Id).ToListAsync(ct);
