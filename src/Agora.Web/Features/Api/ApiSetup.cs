@@ -41,6 +41,7 @@ public static class ApiSetup
         new SurveysApi(),
         new ResultsApi(),
         new Maturity.MaturityApi(),
+        new Budgets.BudgetsApi(),
     ];
 
     public static IReadOnlyList<ApiKind> Kinds { get; } = [.. Modules.SelectMany(m => m.Kinds)];

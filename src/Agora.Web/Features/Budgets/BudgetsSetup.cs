@@ -1,6 +1,8 @@
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
+using Agora.Web.Features.ResultTracking;
+using Agora.Web.Features.Search;
 using Agora.Web.Features.Verification;
 
 namespace Agora.Web.Features.Budgets;
@@ -20,6 +22,8 @@ public static class BudgetsSetup
         services.AddScoped<Infrastructure.Identity.IPersonalDataSource, BudgetsPersonalData>();
         services.AddOpenDataset<BudgetsDataset>();
         services.AddOpenDataset<BudgetProjectsDataset>();
+        services.AddSearchSource<BudgetProjectSearchSource>();
+        services.AddScoped<IResultOrigin, BudgetProjectResultOrigin>();
         return services;
     }
 }

@@ -22,6 +22,8 @@ public sealed class ProjectModel(BudgetService budgets, CommentService comments,
     public BudgetProject Project { get; private set; } = default!;
     public (Guid Id, string Title)? FromProposal { get; private set; }
     public CommentThread? Thread { get; private set; }
+    /// <summary>Whether facilitators may start tracking its implementation: a winner of a closed vote, results switched on.</summary>
+    public bool CanTrack { get; private set; }
 
     public int CommentPage => int.TryParse(Request.Query["page"], out var n) ? Paging.Clamp(n) : 1;
 
@@ -49,6 +51,11 @@ public sealed class ProjectModel(BudgetService budgets, CommentService comments,
         var info = new CommentTargetInfo(Scope.ProjectPath(budgetId, id), Project.Title, null,
             Project.AuthorId is Guid a ? [a] : [], Scope.CanManage);
         Thread = await comments.LoadAsync(ProjectCommentTarget.TypeName, id, info, CommentPage, User.UserId(), ct);
+        if (Scope.CanManage && Budget.Phase >= BudgetPhase.Results && Scope.Process.Has(ResultTracking.ResultService.Key))
+        {
+            var all = await db.Set<BudgetProject>().AsNoTracking().Where(p => p.BudgetId == budgetId).ToListAsync(ct);
+            CanTrack = BudgetService.Results(Budget, all).Any(r => r.Id == id && r.Wins);
+        }
         return Page();
     }
 

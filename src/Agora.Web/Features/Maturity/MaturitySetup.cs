@@ -4,6 +4,7 @@ using Agora.Web.Features.Demo;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
+using Agora.Web.Features.Search;
 using Agora.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -16,6 +17,7 @@ public static class MaturitySetup
         services.AddSingleton(new ProcessComponent(MaturityService.Key, "Process.Tab.Maturity", MaturityService.Segment, 80));
         services.AddScoped<MaturityService>();
         services.AddOpenDataset<MaturityDataset>();
+        services.AddSearchSource<MaturityRoundSearchSource>();
         services.AddScoped<FrameworkService>();
         services.AddScoped<IDemoContributor, MaturityDemo>();
         services.AddScoped<Infrastructure.Identity.IPersonalDataSource, MaturityPersonalData>();

@@ -15,7 +15,7 @@ namespace Agora.Web.Features.Proposals;
 
 /// <summary>One proposal: its text, official answer, supports, following, the author's actions and the comments.</summary>
 public sealed class DetailsModel(
-    ProposalService proposals, CommentService comments, Participants participants,
+    ProposalService proposals, CommentService comments, Participants participants, Verification.VerificationService verification,
     AgoraDb db, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public ProposalScope Scope { get; private set; } = default!;
@@ -77,6 +77,9 @@ public sealed class DetailsModel(
             return NotFound();
         var (actor, refusal) = await participants.CheckAsync(User, ct);
         refusal ??= SupportRefusal;
+        // Only when administrators require it: a verified resident of any Sofia district.
+        if (actor != null && refusal == null && await verification.CheckAsync(actor.Id, ProposalService.SupportAction, null, ct) != null)
+            refusal = "Proposals.Refused.NotVerified";
         if (actor == null || refusal != null)
             return Refuse(refusal!);
         var added = await proposals.SupportAsync(Scope, Proposal, actor.Id, ct);

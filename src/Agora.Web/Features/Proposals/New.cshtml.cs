@@ -1,5 +1,6 @@
 using Agora.Web.Features.Notifications;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.Web;
 using Agora.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,7 @@ namespace Agora.Web.Features.Proposals;
 /// <summary>Writing a proposal; a "check for similar proposals" step shows existing ones with similar titles.</summary>
 [Authorize]
 public sealed class NewModel(ProposalService proposals, Participants participants, AgoraDb db, TimeProvider clock,
-    Markdown markdown, IStringLocalizer<SharedResource> l, Search.SearchService search) : PageModel
+    Markdown markdown, IStringLocalizer<SharedResource> l, Search.SearchService search, Verification.VerificationService verification) : PageModel
 {
     public ProposalScope Scope { get; private set; } = default!;
 
@@ -104,6 +105,9 @@ public sealed class NewModel(ProposalService proposals, Participants participant
         Scope = scope;
         if (!scope.Switches.Creating)
             Refusal = "Proposals.Refused.CreatingClosed";
+        // Only when administrators require it: said before the person writes, and checked again on publishing.
+        else if (await verification.CheckAsync(User.UserId(), ProposalService.CreateAction, null, ct) != null)
+            Refusal = "Proposals.Refused.NotVerified";
         return true;
     }
 }

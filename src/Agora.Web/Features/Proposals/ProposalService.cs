@@ -35,6 +35,9 @@ public sealed class ProposalService(
     Microsoft.Extensions.Options.IOptions<ProposalOptions> options)
 {
     public const string Key = "proposals";
+    /// <summary>Verification requirements administrators may switch on (/admin/census); off by default.</summary>
+    public const string SupportAction = "proposals.support";
+    public const string CreateAction = "proposals.create";
 
     /// <summary>The process if the reader may see it and has proposals switched on; three queries.</summary>
     public async Task<ProposalScope?> ScopeAsync(string slug, ClaimsPrincipal reader, CancellationToken ct)

@@ -4,6 +4,7 @@ using Agora.Web.Features.Demo;
 using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Processes;
+using Agora.Web.Features.Verification;
 
 namespace Agora.Web.Features.Proposals;
 
@@ -17,6 +18,8 @@ public static class ProposalsSetup
         services.Configure<CommentOptions>(config.GetSection("Agora:Comments"));
         services.Configure<ModerationOptions>(config.GetSection("Agora:Moderation"));
         services.AddScoped<ProposalService>();
+        services.AddSingleton(new VerifiableAction(ProposalService.SupportAction, "Verification.Action.ProposalsSupport", false));
+        services.AddSingleton(new VerifiableAction(ProposalService.CreateAction, "Verification.Action.ProposalsCreate", false));
         services.AddScoped<ProposalCommentTarget>();
         services.AddScoped<ICommentTarget>(sp => sp.GetRequiredService<ProposalCommentTarget>());
         services.AddScoped<CommentService>();

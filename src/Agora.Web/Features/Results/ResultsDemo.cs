@@ -66,8 +66,12 @@ public sealed class ResultsDemo(AgoraDb db, TimeProvider clock) : IDemoContribut
              (20, ResultStatus.Cancelled, null, "Проектът е прекратен и обединен с платформата за участие.", "The project was cancelled and merged into the participation platform.")]),
     ];
 
+    /// <summary>The tracked winner of the closed Средец budget (in the participatory budget process).</summary>
+    public static readonly Guid BudgetResultId = new("5e5a17e0-0000-4000-8000-000000000005");
+
     public async Task SeedAsync(CancellationToken ct)
     {
+        await SeedBudgetWinnerAsync(ct);
         var process = await db.Set<Process>().FirstOrDefaultAsync(p => p.Slug == ProcessesDemo.IccSlug, ct);
         if (process == null)
             return;
@@ -156,6 +160,59 @@ public sealed class ResultsDemo(AgoraDb db, TimeProvider clock) : IDemoContribut
                 progress = up.Progress ?? progress;
             }
         }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The most voted winner of the closed Средец budget becomes a result in the budget's process, with a
+    /// milestone; results are switched on there. Runs after BudgetsDemo (85).</summary>
+    private async Task SeedBudgetWinnerAsync(CancellationToken ct)
+    {
+        var process = await db.Set<Process>().FirstOrDefaultAsync(p => p.Slug == Budgets.BudgetsDemo.Slug, ct);
+        var author = await db.Users.Where(u => u.Email == FoundationDemo.People[0].Email).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        if (process == null || author is not Guid authorId || await db.Set<TrackedResult>().AnyAsync(r => r.Id == BudgetResultId, ct))
+            return;
+        var budget = await db.Set<Budgets.Budget>().AsNoTracking()
+            .FirstOrDefaultAsync(b => b.ProcessId == process.Id && b.District == "sredets"
+                && (b.Phase == Budgets.BudgetPhase.Results || b.Phase == Budgets.BudgetPhase.Implementation), ct);
+        if (budget == null)
+            return;
+        var projects = await db.Set<Budgets.BudgetProject>().AsNoTracking().Where(p => p.BudgetId == budget.Id).ToListAsync(ct);
+        var winner = Budgets.BudgetService.Results(budget, projects).FirstOrDefault(r => r.Wins);
+        if (winner == null || await db.Set<TrackedResult>().AnyAsync(r => r.OriginKind == Budgets.BudgetProjectResultOrigin.KindName && r.OriginId == winner.Id, ct))
+            return;
+        if (!process.Has(ResultService.Key))
+            process.Components = string.IsNullOrEmpty(process.Components) ? ResultService.Key : process.Components + "," + ResultService.Key;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(Format.ToSofia(now));
+        var project = projects.Single(p => p.Id == winner.Id);
+        db.Add(new TrackedResult
+        {
+            Id = BudgetResultId,
+            ProcessId = process.Id,
+            AuthorId = authorId,
+            Title = new LocalizedText(project.Title, ""),
+            Description = new LocalizedText(
+                "Проектът спечели гласуването в бюджета с участие на Средец и районът го изпълнява.",
+                "The project won the Sredets participatory budget vote and the district is carrying it out."),
+            District = budget.District,
+            Department = Needs.AdministrationAreas.Other,
+            Status = ResultStatus.Planned,
+            BudgetAllocatedCents = project.CostCents,
+            StartOn = today.AddDays(14),
+            DueOn = today.AddDays(180),
+            OriginKind = Budgets.BudgetProjectResultOrigin.KindName,
+            OriginId = project.Id,
+            CreatedAt = now.AddDays(-1),
+            UpdatedAt = now.AddDays(-1),
+        });
+        db.Add(new ResultMilestone
+        {
+            Id = DemoId(5, 1, 0),
+            ResultId = BudgetResultId,
+            Title = new LocalizedText("Договор с изпълнител", "Contract with a contractor"),
+            PlannedOn = today.AddDays(60),
+            CreatedAt = now.AddDays(-1),
+        });
         await db.SaveChangesAsync(ct);
     }
 

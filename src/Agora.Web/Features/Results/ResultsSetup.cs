@@ -1,6 +1,7 @@
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
+using Agora.Web.Features.Search;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -20,6 +21,7 @@ public static class ResultsSetup
         services.AddScoped<IResultOrigin, NeedResultOrigin>();
         services.AddScoped<IResultOrigin, CommitmentResultOrigin>();
         services.AddOpenDataset<ResultsDataset>();
+        services.AddSearchSource<ResultSearchSource>();
         services.AddScoped<IPersonalDataSource, ResultsPersonalData>();
         services.AddScoped<IDemoContributor, ResultsDemo>();
         services.Configure<RazorPagesOptions>(o =>

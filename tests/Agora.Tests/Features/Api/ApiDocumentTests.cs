@@ -6,7 +6,7 @@ namespace Agora.Tests.Features.Api;
 /// <summary>The OpenAPI document describes every collection, and the /api page renders it in both languages.</summary>
 public sealed class ApiDocumentTests(AgoraFactory f) : IClassFixture<AgoraFactory>
 {
-    private static readonly string[] Kinds = ["processes", "events", "organizations", "news", "proposals", "debates", "comments", "guides", "courses", "swot-items", "needs", "commitments", "surveys", "swot-boards", "results", "maturity-rounds"];
+    private static readonly string[] Kinds = ["processes", "events", "organizations", "news", "proposals", "debates", "comments", "guides", "courses", "swot-items", "needs", "commitments", "surveys", "swot-boards", "results", "maturity-rounds", "budgets", "budget-projects"];
 
     [Fact]
     public async Task OpenApi_Is31_WithEveryKind_OperationIds_Examples_AndProblemResponses()

@@ -113,9 +113,15 @@ public sealed class ResultDemoTests
             .GetRequiredService<Agora.Web.Features.Demo.DemoSeed>(sp).RunAsync(CancellationToken.None));
         var client = f.Browser("en");
         var html = await client.HtmlAsync("/results?culture=en");
-        Assert.Contains("Results found: 4", html, StringComparison.Ordinal);
-        foreach (var status in new[] { "Planned", "In progress", "Completed", "Cancelled" })
+        // Four in the demo process, and the winner of the closed Средец participatory budget (planned).
+        Assert.Contains("Results found: 5", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Planned</th><td>2</td>", html, StringComparison.Ordinal);
+        foreach (var status in new[] { "In progress", "Completed", "Cancelled" })
             Assert.Contains($"<th scope=\"row\">{status}</th><td>1</td>", html, StringComparison.Ordinal);
+        var budgetResult = await client.HtmlAsync($"/results/{Agora.Web.Features.ResultTracking.ResultsDemo.BudgetResultId}?culture=en");
+        Assert.Contains("Winning participatory budget project", budgetResult, StringComparison.Ordinal);
+        Assert.Contains("/processes/participatory-budget-2026/budgets/", budgetResult, StringComparison.Ordinal);
+        Assert.Contains("Contract with a contractor", budgetResult, StringComparison.Ordinal);
         var details = await client.HtmlAsync("/results/5e5a17e0-0000-4000-8000-000000000001?culture=en");
         Assert.Contains("First 20 datasets published", details, StringComparison.Ordinal);
         Assert.Contains("The first 20 datasets have been published.", details, StringComparison.Ordinal);
