@@ -136,7 +136,9 @@ public sealed class DecisionsJourneyTests(BrowserApp app)
             await anna.FillAsync(anna.Locator("#Input_Identifier"), BudgetsDemo.AnnaIdentifier);
             await FillDateAsync(anna, anna.Locator("#Input_BirthDate"), new DateOnly(1990, 1, 5));
             await anna.PressAsync(send);
-            await anna.Page.WaitForURLAsync($"**{cityPath}**");
+            await anna.Page.WaitForLoadStateAsync();
+            if (new Uri(anna.Page.Url).AbsolutePath != cityPath)
+                Assert.Fail("Not verified: " + string.Join(" | ", await anna.Locator(".error-summary, .notice").AllInnerTextsAsync()));
             await Assertions.Expect(anna.Locator("main > .notice[role=status]")).ToBeFocusedAsync();
             await Assertions.Expect(anna.Locator("#ballot form[data-ballot]")).ToBeVisibleAsync();
             await anna.AuditAsync(journey);
@@ -279,8 +281,20 @@ public sealed class DecisionsJourneyTests(BrowserApp app)
     {
         if (person.Way == Way.Keyboard)
         {
+            // The segments' order follows the browser's own language, not the page's: day first, else month first
+            // (back out with Shift+Tab and in again with Tab to start over at the first segment).
+            var iso = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             await person.Page.TabToAsync(field);
             await person.Page.Keyboard.TypeAsync(date.ToString("ddMMyyyy", System.Globalization.CultureInfo.InvariantCulture));
+            if (await field.InputValueAsync() != iso)
+            {
+                // Shift+Tab walks back through the segments and out of the field; Tab comes back in at the first.
+                for (var i = 0; i < 5 && await field.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
+                    await person.Page.Keyboard.PressAsync("Shift+Tab");
+                await person.Page.Keyboard.PressAsync("Tab");
+                await person.Page.Keyboard.TypeAsync(date.ToString("MMddyyyy", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            Assert.Equal(iso, await field.InputValueAsync());
         }
         else
         {
