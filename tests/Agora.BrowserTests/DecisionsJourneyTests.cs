@@ -79,6 +79,11 @@ public sealed class DecisionsJourneyTests(BrowserApp app)
         await Assertions.Expect(p.Locator(".error-summary")).ToBeVisibleAsync();
         await Assertions.Expect(p.Locator(".error-summary")).ToContainTextAsync(en ? "choose a level" : "изберете ниво");
         await Assertions.Expect(p.Locator("input[name='Scores[0].Current'][value='2']")).ToBeCheckedAsync();
+        // Every link in the summary leads to its question (the group of levels), so it can be reached from there.
+        var broken = await p.Locator(".error-summary a[href^='#']").EvaluateAllAsync<string[]>(
+            "links => links.map(a => a.getAttribute('href')).filter(h => !document.getElementById(decodeURIComponent(h.slice(1))))");
+        Assert.True(broken.Length == 0, "Error summary links to nothing: " + string.Join(", ", broken));
+        await Assertions.Expect(p.Locator("fieldset#Scores_1__Current")).ToContainTextAsync(en ? "choose a level" : "изберете ниво");
         await p.AuditAsync(journey);
 
         for (var i = 0; i < dimensions; i++)
