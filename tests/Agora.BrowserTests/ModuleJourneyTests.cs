@@ -101,7 +101,7 @@ public sealed class ModuleJourneyTests(BrowserApp app)
         await Assertions.Expect(p.Locator("main > .notice[role=status]")).ToBeFocusedAsync();
         await p.AuditAsync(journey);
 
-        await p.PressAsync(p.Locator("main a[href$='/results']").First);
+        await p.PressAsync(p.Locator("main a[href*='/conversations/'][href$='/results']").First);
         await Assertions.Expect(p.Locator("main svg[role=img]")).ToBeVisibleAsync();
         await Assertions.Expect(p.Locator("main table")).ToBeVisibleAsync();
         await p.AuditAsync(journey);

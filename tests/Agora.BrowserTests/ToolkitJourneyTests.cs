@@ -152,7 +152,7 @@ public sealed partial class ToolkitJourneyTests(BrowserApp app)
         Assert.True(await NumberIn(p.Locator("main h1 + p.meta")) > responses, "The survey does not count the new response.");
         await p.AuditAsync(journey);
 
-        await p.PressAsync(p.Locator("main a[href$='/results']").First);
+        await p.PressAsync(p.Locator("main a[href*='/surveys/'][href$='/results']").First);
         await p.Page.WaitForURLAsync("**/results");
         await Assertions.Expect(p.Locator("main svg").First).ToBeVisibleAsync();
         await Assertions.Expect(p.Locator("main table").First).ToBeVisibleAsync();
