@@ -7,7 +7,10 @@ using Microsoft.Extensions.FileProviders;
 // Usage: dotnet run -c Release --project bench/search/SearchBench.csproj -- [count=1000000] [results=bench/search/results.txt]
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var resultsPath = args.Length > 1 ? args[1] : Path.Combine("bench", "search", "results.txt");
-var folder = Path.Combine(Path.GetTempPath(), "agora-search-bench-" + Guid.NewGuid().ToString("N"));
+// A third argument keeps the index in that folder and reuses it on the next run with the same count (to compare
+// query changes without re-indexing); otherwise a temporary folder is deleted at the end.
+var keep = args.Length > 2;
+var folder = keep ? Path.GetFullPath(args[2]) : Path.Combine(Path.GetTempPath(), "agora-search-bench-" + Guid.NewGuid().ToString("N"));
 var random = new Random(42);
 
 string[] stems =
@@ -24,15 +27,32 @@ string[] kinds = ["proposal", "comment", "debate", "news", "event", "swot-item",
 string[] districts = ["lozenets", "mladost", "lyulin", "sredets", "studentski", "nadezhda", "iskar", "vitosha"];
 var processes = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToArray();
 
-string Word() => stems[random.Next(stems.Length)] + endings[random.Next(endings.Length)];
+// A realistic vocabulary: the stems' word forms plus ~3,000 made-up Bulgarian-looking words, drawn by Zipf's law
+// (the r-th most frequent word appears ~1/r as often), so common words are common and most words are rare.
+string[] syllables = ["ба", "ве", "ги", "до", "жу", "зе", "ка", "ли", "мо", "ну", "пе", "ра", "си", "то", "фу", "хе", "це", "чо", "ша", "щи", "юр", "ян", "ст", "пр", "кл", "тр", "др", "гр"];
+var synthetic = new HashSet<string>(StringComparer.Ordinal);
+while (synthetic.Count < 3000)
+    synthetic.Add(string.Concat(Enumerable.Range(0, 2 + random.Next(3)).Select(_ => syllables[random.Next(syllables.Length)])) + endings[random.Next(endings.Length)]);
+var vocabulary = stems.SelectMany(s => endings.Select(e => s + e)).Concat(synthetic).Distinct().OrderBy(_ => random.Next()).ToArray();
+var zipf = new double[vocabulary.Length];
+for (var r = 0; r < zipf.Length; r++)
+    zipf[r] = (r == 0 ? 0 : zipf[r - 1]) + 1.0 / (r + 1);
+string Word()
+{
+    var i = Array.BinarySearch(zipf, random.NextDouble() * zipf[^1]);
+    return vocabulary[Math.Min(vocabulary.Length - 1, i < 0 ? ~i : i)];
+}
 string Sentence(int words) => string.Join(' ', Enumerable.Range(0, words).Select(i => i % 3 == 2 ? glue[random.Next(glue.Length)] : Word()));
 
 var env = new BenchEnvironment(folder);
 var options = new SearchOptions { Directory = folder };
 var sw = Stopwatch.StartNew();
 using var index = new SearchIndex(options, env);
+var reused = !index.NeedsRebuild && index.Count == count;
 const int batch = 10_000;
-for (var done = 0; done < count; done += batch)
+if (!reused)
+    index.DeleteAll();
+for (var done = reused ? count : 0; done < count; done += batch)
 {
     var docs = Enumerable.Range(0, Math.Min(batch, count - done)).Select(i =>
     {
@@ -49,7 +69,8 @@ for (var done = 0; done < count; done += batch)
     }).ToList();
     index.Upsert(docs);
 }
-index.Commit(0);
+if (!reused)
+    index.Commit(0);
 var indexSeconds = sw.Elapsed.TotalSeconds;
 var bytes = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
@@ -84,8 +105,8 @@ double P(double p) => latencies[Math.Min(latencies.Count - 1, (int)(p * latencie
 
 var report = string.Create(CultureInfo.InvariantCulture, $"""
     Agora search benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPU, .NET {Environment.Version}
-    documents:        {count:N0} (6-word title, 40-word text, Bulgarian word forms)
-    indexing:         {indexSeconds:F1} s ({count / indexSeconds:N0} docs/s)
+    documents:        {count:N0} (6-word title, 40-word text, {vocabulary.Length:N0} word forms by Zipf's law)
+    indexing:         {(reused ? "reused an index built earlier" : $"{indexSeconds:F1} s ({count / indexSeconds:N0} docs/s)")}
     index size:       {bytes / 1024.0 / 1024.0:F1} MiB
     queries:          {latencies.Count:N0} over {queries.Length} typical queries (facets, highlighting, page 1 of 20; every 4th with a district filter, every 5th by date)
     single thread:    {qps:F1} queries/s
@@ -98,7 +119,8 @@ Console.WriteLine(report);
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(resultsPath))!);
 File.WriteAllText(resultsPath, report + "\n");
 index.Dispose();
-Directory.Delete(folder, true);
+if (!keep)
+    Directory.Delete(folder, true);
 
 internal sealed class BenchEnvironment(string root) : IHostEnvironment
 {

@@ -79,3 +79,16 @@ public interface ISearchSource
     /// <summary>Every indexable document, in batches, for a rebuild.</summary>
     IAsyncEnumerable<IReadOnlyList<SearchDocument>> LoadAllAsync(AgoraDb db, int batchSize, CancellationToken ct);
 }
+
+/// <summary>
+/// A source whose items belong to items of other kinds (comments to proposals and debates). Removing a parent removes
+/// its children (<see cref="SearchDocument.Parent"/>); when a parent comes into the index again (restored after
+/// moderation), the indexer asks for its children here, so they come back without a rebuild.
+/// </summary>
+public interface ISearchChildSource
+{
+    IReadOnlyCollection<string> ParentKinds { get; }
+
+    /// <summary>The indexable children of these parents of one kind.</summary>
+    Task<IReadOnlyList<SearchDocument>> LoadChildrenAsync(AgoraDb db, string parentKind, IReadOnlyCollection<Guid> parentIds, CancellationToken ct);
+}

@@ -101,6 +101,9 @@ public sealed class SearchIndex : IDisposable
 
     public Analyzer Analyzer { get; }
 
+    /// <summary>Cached visibility filters for this index's segments.</summary>
+    public VisibilityFilters Visibility { get; } = new();
+
     /// <summary>The index was never built, or by another schema: rebuild before use.</summary>
     public bool NeedsRebuild { get; private set; }
 
@@ -173,6 +176,10 @@ public sealed class SearchIndex : IDisposable
     }
 
     public int Count => Search(s => s.IndexReader.NumDocs);
+
+    /// <summary>Which of these items are in the committed index (live, not deleted).</summary>
+    public HashSet<Guid> Indexed(string kind, IEnumerable<Guid> ids) =>
+        Search(s => ids.Where(id => s.Search(new TermQuery(new Term(SearchFields.Key, KeyOf(kind, id))), 1).TotalHits > 0).ToHashSet());
 
     public static string KeyOf(string kind, Guid id) => kind + ":" + id.ToString();
 

@@ -17,6 +17,7 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<string, ISearchSource> byKind = sources.ToDictionary(s => s.Kind, StringComparer.Ordinal);
+    private readonly List<ISearchChildSource> childSources = sources.OfType<ISearchChildSource>().ToList();
     private readonly Dictionary<long, DateTime> recentlyApplied = [];
 
     public SearchIndex Index => index;
@@ -95,8 +96,16 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
                     var ids = group.Select(e => e.EntityId).Distinct().ToList();
                     var docs = await source.LoadAsync(db, ids, ct);
                     var found = docs.Select(d => d.Id).ToHashSet();
+                    // Parents coming (back) into the index bring their children, which left with them.
+                    var children = childSources.Where(c => c.ParentKinds.Contains(group.Key)).ToList();
+                    var returning = children.Count == 0 ? [] : found.Except(index.Indexed(group.Key, found)).ToList();
                     index.Delete(group.Key, ids.Where(id => !found.Contains(id)));
                     index.Upsert(docs);
+                    if (returning.Count > 0)
+                    {
+                        foreach (var child in children)
+                            index.Upsert(await child.LoadChildrenAsync(db, group.Key, returning, ct));
+                    }
                 }
                 index.Commit(Math.Max(since, entries.Max(e => e.Id)));
                 foreach (var e in entries)

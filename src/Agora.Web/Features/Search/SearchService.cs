@@ -9,6 +9,7 @@ using Lucene.Net.Analysis.Bg;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 using Microsoft.EntityFrameworkCore;
@@ -85,42 +86,49 @@ public sealed class SearchService(SearchIndex index, ProcessAccess access, TimeP
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(reader);
-        var (text, problem, truncated) = TextQuery(request.Query, titlesOnly: false, prefixLast: false);
-        if (text == null)
-            return SearchResult.Nothing(problem, truncated);
         var page = Math.Clamp(request.Page, 1, MaxPage);
         var size = Math.Clamp(request.PageSize, 1, 100);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         return index.Search(searcher =>
         {
-            var filter = Filter(searcher, reader, request);
-            var query = new FilteredQuery(text, new QueryWrapperFilter(filter));
+            var (text, problem, truncated) = TextQuery(request.Query, titlesOnly: false, prefixLast: false, searcher.IndexReader);
+            if (text == null)
+                return SearchResult.Nothing(problem, truncated);
+            // Rewritten once (typo terms expanded to real ones): the search and the highlighter share it, and the
+            // highlighter needs no per-document index to expand them again.
+            var rewritten = searcher.Rewrite(text);
+            var query = Filtered(rewritten, BaseFilter(searcher, reader, request));
             var wanted = page * size;
             ITopDocsCollector top = request.Sort == SearchSort.Date
                 ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.DateSort, SortFieldType.INT64, true)), wanted, false, false, false, false)
                 : TopScoreDocCollector.Create(wanted, true);
-            var facets = new FacetCollector(SearchFields.Kind, SearchFields.ProcessSlug, SearchFields.District);
-            searcher.Search(query, MultiCollector.Wrap(top, facets));
+            // Type, process and district choices are applied by the facet collector, so that each facet's counts
+            // ignore its own choice (drill sideways) while the results honour all of them.
+            var facets = new FacetCollector(top, new FacetField(SearchFields.Kind, Blank(request.Type)),
+                new FacetField(SearchFields.ProcessSlug, Blank(request.Process)), new FacetField(SearchFields.District, Blank(request.District)));
+            searcher.Search(query, facets);
             facets.Finish();
             var docs = top.GetTopDocs((page - 1) * size, size);
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlTextEncoder(), new QueryScorer(text));
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlTextEncoder(), new QueryScorer(rewritten));
             var hits = docs.ScoreDocs.Select(sd => Hit(searcher.Doc(sd.Doc), highlighter, english)).ToList();
             return new SearchResult(hits, top.TotalHits, facets.Counts(SearchFields.Kind), facets.Counts(SearchFields.ProcessSlug),
                 facets.Counts(SearchFields.District), SearchProblem.None, truncated);
         });
     }
 
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
     /// <summary>Titles for the suggestions list: the last word may be unfinished.</summary>
     public async Task<IReadOnlyList<(string Title, string Url)>> SuggestAsync(string? q, ClaimsPrincipal user, CancellationToken ct)
     {
         var reader = await ReaderAsync(user, ct);
-        var (text, _, _) = TextQuery(q, titlesOnly: false, prefixLast: true);
-        if (text == null)
-            return [];
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         return index.Search(searcher =>
         {
-            var query = new FilteredQuery(text, new QueryWrapperFilter(Filter(searcher, reader, new SearchRequest(q))));
+            var (text, _, _) = TextQuery(q, titlesOnly: false, prefixLast: true, searcher.IndexReader);
+            if (text == null)
+                return [];
+            var query = Filtered(text, BaseFilter(searcher, reader, new SearchRequest(q)));
             return searcher.Search(query, 8).ScoreDocs.Select(sd =>
             {
                 var d = searcher.Doc(sd.Doc);
@@ -140,11 +148,11 @@ public sealed class SearchService(SearchIndex index, ProcessAccess access, TimeP
     {
         if (!IsFresh)
             return null;
-        var (query, _, _) = TextQuery(text, titlesOnly, prefixLast: false);
-        if (query == null)
-            return [];
-        return index.Search(searcher =>
+        return index.Search<IReadOnlyList<Guid>>(searcher =>
         {
+            var (query, _, _) = TextQuery(text, titlesOnly, prefixLast: false, searcher.IndexReader);
+            if (query == null)
+                return [];
             var filter = new BooleanQuery { { new TermQuery(new Term(SearchFields.Kind, kind)), Occur.MUST } };
             if (processId is { } pid)
                 filter.Add(new TermQuery(new Term(SearchFields.ProcessId, pid.ToString())), Occur.MUST);
@@ -156,9 +164,10 @@ public sealed class SearchService(SearchIndex index, ProcessAccess access, TimeP
     /// <summary>
     /// The reader's words as a query. Each word matches as Bulgarian (stemmed), English (stemmed), folded Latin
     /// (either script, informal spellings), a Latin word also read back into Cyrillic and stemmed, and — weaker —
-    /// with one typo from five letters on, two from eight. Most words must match (all of one or two).
+    /// with one typo from five letters on, two from eight (for words the index does not know). Most words must match
+    /// (all of one or two).
     /// </summary>
-    internal static (Query? Query, SearchProblem Problem, bool Truncated) TextQuery(string? raw, bool titlesOnly, bool prefixLast)
+    internal static (Query? Query, SearchProblem Problem, bool Truncated) TextQuery(string? raw, bool titlesOnly, bool prefixLast, IndexReader? known = null)
     {
         raw ??= "";
         var truncated = raw.Length > MaxQueryLength;
@@ -174,7 +183,7 @@ public sealed class SearchService(SearchIndex index, ProcessAccess access, TimeP
             var last = prefixLast && i == words.Count - 1;
             if (!last && IsStopWord(w))
                 continue;
-            if (WordQuery(w, titlesOnly, last) is { } q)
+            if (WordQuery(w, titlesOnly, last, known) is { } q)
                 clauses.Add(q);
         }
         if (clauses.Count == 0)
@@ -198,7 +207,7 @@ public sealed class SearchService(SearchIndex index, ProcessAccess access, TimeP
         return !SearchText.HasCyrillic(w) && bgStop.Contains(SearchText.ToCyrillic(w));
     }
 
-    private static DisjunctionMaxQuery? WordQuery(string w, bool titlesOnly, bool prefix)
+    private static DisjunctionMaxQuery? WordQuery(string w, bool titlesOnly, bool prefix, IndexReader? known)
     {
         var q = new DisjunctionMaxQuery(0.1f);
         void Add(string field, string term, float boost)
@@ -235,16 +244,24 @@ public sealed class SearchService(SearchIndex index, ProcessAccess access, TimeP
         {
             if (prefix && t.Length >= 2)
                 q.Add(new PrefixQuery(new Term(SearchFields.TitleFolded, t)) { Boost = 1.5f });
-            if (t.Length >= 5)
+            // Typos: only for longer words the index does not know as typed (a known word is rarely a typo, and
+            // expanding every word costs most of a query's time); the first two letters must be right, and at
+            // most 50 similar words are tried.
+            if (t.Length >= 5 && !Known(known, t))
             {
                 var edits = t.Length >= 8 ? 2 : 1;
-                q.Add(new FuzzyQuery(new Term(SearchFields.TitleFolded, t), edits, 1) { Boost = 0.6f });
+                q.Add(new FuzzyQuery(new Term(SearchFields.TitleFolded, t), edits, FuzzyPrefix, FuzzyExpansions, true) { Boost = 0.6f });
                 if (!titlesOnly)
-                    q.Add(new FuzzyQuery(new Term(SearchFields.TextFolded, t), edits, 1) { Boost = 0.3f });
+                    q.Add(new FuzzyQuery(new Term(SearchFields.TextFolded, t), edits, FuzzyPrefix, FuzzyExpansions, true) { Boost = 0.3f });
             }
         }
         return q.Disjuncts.Count == 0 ? null : q;
     }
+
+    private const int FuzzyPrefix = 2, FuzzyExpansions = 50;
+
+    private static bool Known(IndexReader? reader, string folded) =>
+        reader != null && (reader.DocFreq(new Term(SearchFields.TextFolded, folded)) > 0 || reader.DocFreq(new Term(SearchFields.TitleFolded, folded)) > 0);
 
     private static List<string> Terms(Analyzer analyzer, string text)
     {
@@ -258,49 +275,21 @@ public sealed class SearchService(SearchIndex index, ProcessAccess access, TimeP
         return terms;
     }
 
-    private static BooleanQuery Filter(IndexSearcher searcher, SearchReader reader, SearchRequest request)
+    /// <summary>Visibility and dates; the facet choices (type, process, district) are left to the facet collector.</summary>
+    private Filter? BaseFilter(IndexSearcher searcher, SearchReader reader, SearchRequest request)
     {
-        var filter = new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST } };
-        if (!reader.IsAdministrator)
-        {
-            var visible = new BooleanQuery { { new TermQuery(new Term(SearchFields.Visibility, nameof(SearchVisibility.Public))), Occur.SHOULD } };
-            foreach (var pid in reader.ManagedProcesses)
-            {
-                visible.Add(new BooleanQuery
-                {
-                    { new TermQuery(new Term(SearchFields.Visibility, nameof(SearchVisibility.ProcessManagers))), Occur.MUST },
-                    { new TermQuery(new Term(SearchFields.ProcessId, pid.ToString())), Occur.MUST },
-                }, Occur.SHOULD);
-            }
-            filter.Add(visible, Occur.MUST);
-            // Everything in an unpublished process stays with its managers, whatever the item's own state.
-            foreach (var pid in UnpublishedProcesses(searcher).Where(p => !reader.ManagedProcesses.Contains(p)))
-                filter.Add(new TermQuery(new Term(SearchFields.ProcessId, pid.ToString())), Occur.MUST_NOT);
-        }
-        if (!string.IsNullOrEmpty(request.Type))
-            filter.Add(new TermQuery(new Term(SearchFields.Kind, request.Type)), Occur.MUST);
-        if (!string.IsNullOrEmpty(request.Process))
-            filter.Add(new TermQuery(new Term(SearchFields.ProcessSlug, request.Process)), Occur.MUST);
-        if (!string.IsNullOrEmpty(request.District))
-            filter.Add(new TermQuery(new Term(SearchFields.District, request.District)), Occur.MUST);
-        if (request.From != null || request.To != null)
-        {
-            long? from = request.From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-3).Ticks;
-            long? to = request.To?.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc).Ticks;
-            filter.Add(NumericRangeQuery.NewInt64Range(SearchFields.Date, from, to, true, true), Occur.MUST);
-        }
-        return filter;
+        var visibility = index.Visibility.For(searcher, reader);
+        if (request.From == null && request.To == null)
+            return visibility;
+        long? from = request.From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-3).Ticks;
+        long? to = request.To?.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc).Ticks;
+        var dates = NumericRangeFilter.NewInt64Range(SearchFields.Date, from, to, true, true);
+        if (visibility == null)
+            return dates;
+        return new BooleanFilter { new FilterClause(visibility, Occur.MUST), new FilterClause(dates, Occur.MUST) };
     }
 
-    private static List<Guid> UnpublishedProcesses(IndexSearcher searcher)
-    {
-        var drafts = new BooleanQuery
-        {
-            { new TermQuery(new Term(SearchFields.Kind, "process")), Occur.MUST },
-            { new TermQuery(new Term(SearchFields.Visibility, nameof(SearchVisibility.ProcessManagers))), Occur.MUST },
-        };
-        return searcher.Search(drafts, 10_000).ScoreDocs.Select(sd => Guid.Parse(searcher.Doc(sd.Doc).Get(SearchFields.Id, CultureInfo.InvariantCulture))).ToList();
-    }
+    private static Query Filtered(Query query, Filter? filter) => filter == null ? query : new FilteredQuery(query, filter);
 
     private static SearchHit Hit(Lucene.Net.Documents.Document d, Highlighter highlighter, bool english)
     {

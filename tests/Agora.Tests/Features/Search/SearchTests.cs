@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using Agora.Tests.Features.Proposals;
+using Agora.Web.Features.Comments;
 using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
@@ -194,6 +195,64 @@ public sealed class SearchTests
         await WaitUntilAsync(() => !Ids(f.Search("пейки")).Contains(proposal.Id));
     }
 
+    [Fact]
+    public async Task Restoring_a_hidden_proposal_brings_back_its_comments_without_a_rebuild()
+    {
+        var (f, p, author) = await WithProcessAsync();
+        await using var _ = f;
+        var admin = await f.PersonAsync(role: Roles.Administrator);
+        var proposal = await ProposalAsync(f, p, author, "Чешма в градинката", "Питейна вода.");
+        var comment = new Comment { TargetType = "proposal", TargetId = proposal.Id, AuthorId = author.Id, Body = "Подкрепям чешмата", Depth = 1, CreatedAt = DateTime.UtcNow };
+        comment.RootId = comment.Id;
+        await f.DbAsync(async db =>
+        {
+            db.Add(comment);
+            return await db.SaveChangesAsync();
+        });
+        await f.ApplyAsync();
+        Assert.Contains(comment.Id, Ids(f.Search("подкрепям")));
+
+        async Task DecideAsync(bool hide) => await f.InScopeAsync(async sp =>
+        {
+            var moderation = sp.GetRequiredService<ModerationService>();
+            var content = moderation.Content("proposal")!;
+            var item = (await content.FindAsync([proposal.Id], null, CancellationToken.None))[proposal.Id];
+            var moderator = new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.NameIdentifier, admin.Id.ToString()), new Claim(ClaimTypes.Role, Roles.Administrator)], "test"));
+            await moderation.DecideAsync(moderator, content, item, hide, "проверка", CancellationToken.None);
+        });
+        await DecideAsync(hide: true);
+        await f.ApplyAsync();
+        Assert.Empty(f.Search("подкрепям", SearchReader.Administrator).Hits);
+
+        await DecideAsync(hide: false);
+        await f.ApplyAsync();
+        Assert.Contains(proposal.Id, Ids(f.Search("чешма")));
+        Assert.Contains(comment.Id, Ids(f.Search("подкрепям")));
+    }
+
+    [Fact]
+    public async Task Each_facet_counts_ignore_its_own_choice()
+    {
+        var (f, p, author) = await WithProcessAsync();
+        await using var _ = f;
+        for (var i = 0; i < 6; i++)
+            await f.ProposalAsync(p, author, $"Пейка номер {i}", district: i < 4 ? "lozenets" : "mladost");
+        await f.ApplyAsync();
+
+        var r = f.InScope(sp => sp.GetRequiredService<SearchService>().Search(new SearchRequest("пейка", District: "lozenets"), SearchReader.Anonymous));
+        Assert.Equal(4, r.Total);
+        Assert.Equal(4, r.Hits.Count);
+        // The district facet still offers the other district with its own count; the type facet follows the choice.
+        Assert.Contains(new SearchFacet("lozenets", 4), r.Districts);
+        Assert.Contains(new SearchFacet("mladost", 2), r.Districts);
+        Assert.Equal([new SearchFacet("proposal", 4)], r.Types);
+
+        var none = f.InScope(sp => sp.GetRequiredService<SearchService>().Search(new SearchRequest("пейка", Type: "news"), SearchReader.Anonymous));
+        Assert.Equal(0, none.Total);
+        Assert.Equal([new SearchFacet("proposal", 6)], none.Types);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var until = DateTime.UtcNow.AddSeconds(10);
@@ -280,6 +339,11 @@ public sealed class SearchTests
     [InlineData("*")]
     [InlineData("?~^[]{}\\/!-+&|")]
     [InlineData("улица~2 OR парк*")]
+    [InlineData("?")]
+    [InlineData("~")]
+    [InlineData("\\")]
+    [InlineData("\"")]
+    [InlineData("улица \"парк")]
     public async Task Bad_queries_give_a_page_not_an_error(string q)
     {
         var f = new SearchFactory();
@@ -289,6 +353,28 @@ public sealed class SearchTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var suggest = await f.Browser().GetAsync("/search/suggest?q=" + Uri.EscapeDataString(q));
         Assert.Equal(HttpStatusCode.OK, suggest.StatusCode);
+    }
+
+    [Fact]
+    public async Task Odd_input_to_the_service_gives_a_result_not_an_exception()
+    {
+        var (f, p, author) = await WithProcessAsync();
+        await using var _ = f;
+        await ProposalAsync(f, p, author, "Улица с дървета", "Засаждане.");
+        await f.ApplyAsync();
+        string[] inputs = ["", "и на за", "*", "?", "~", "\\", "\"", "\"улица", "улица\"", "улица*", "ул?ца", "улица~1", "+улица -парк",
+            "(улица", "улица)", "[a TO z]", "title_bg:улица", "улица^10", "a && b || c", "/регекс/", new string('ж', 10_000),
+            string.Concat(Enumerable.Repeat("улица ", 1700))];
+        foreach (var q in inputs)
+        {
+            var r = f.Search(q);
+            Assert.True(r.Problem != SearchProblem.None || r.Total >= 0, q);
+        }
+        Assert.Equal(SearchProblem.Empty, f.Search("*").Problem);
+        Assert.Equal(SearchProblem.OnlyStopWords, f.Search("и на за").Problem);
+        Assert.True(f.Search(new string('ж', 10_000)).Truncated);
+        var quoted = f.Search("\"улица");
+        Assert.Contains(quoted.Hits, h => h.TitleHtml.Contains("<mark>Улица</mark>", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class DebateSearchSource : QuerySearchSource<Debate, DebateSearchS
 /// Comments on proposals and debates, linked to their place in the thread. Deleted and hidden comments are not
 /// indexed, nor those whose proposal or debate is hidden. A comment's change also touches the thing commented.
 /// </summary>
-public sealed class CommentSearchSource : ISearchSource
+public sealed class CommentSearchSource : ISearchSource, ISearchChildSource
 {
     public const string KindName = "comment";
 
@@ -95,6 +95,16 @@ public sealed class CommentSearchSource : ISearchSource
         ArgumentNullException.ThrowIfNull(db);
         var list = ids.Distinct().ToList();
         var rows = await Project(Indexable(db).Where(c => list.Contains(c.Id))).ToListAsync(ct);
+        return await DocumentsAsync(db, rows, ct);
+    }
+
+    public IReadOnlyCollection<string> ParentKinds { get; } = [ProposalSearchSource.KindName, DebateSearchSource.KindName];
+
+    public async Task<IReadOnlyList<SearchDocument>> LoadChildrenAsync(AgoraDb db, string parentKind, IReadOnlyCollection<Guid> parentIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var list = parentIds.Distinct().ToList();
+        var rows = await Project(Indexable(db).Where(c => c.TargetType == parentKind && list.Contains(c.TargetId))).ToListAsync(ct);
         return await DocumentsAsync(db, rows, ct);
     }
 
