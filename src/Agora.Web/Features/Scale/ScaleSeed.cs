@@ -29,7 +29,7 @@ public sealed record ScaleSize(
         125, 3_000, 100_000, 150_000, 20_000);
 
     public static ScaleSize Small { get; } = new("small", 3_000, 10, 500, 20_000, 5_000, 1_000, 30, 1_000, 50,
-        12, 60, 1_000, 1_500, 200);
+        12, 60, 1_500, 1_500, 200);
 
     public static ScaleSize? Named(string name) => name.ToLowerInvariant() switch
     {
@@ -41,7 +41,7 @@ public sealed record ScaleSize(
     /// <summary>A size scaled by a factor, for tests that compare a page's query count at two sizes.</summary>
     public static ScaleSize Tiny(int factor) =>
         new("tiny" + factor, 40 * factor, 2 * factor, 20 * factor, 60 * factor, 60 * factor, 10 * factor, 4 * factor, 20 * factor, 5 * factor,
-            2 * factor, 12 * factor, 20 * factor, 30 * factor, 5 * factor);
+            2 * factor, 12 * factor, 30 * factor, 20 * factor, 5 * factor);
 }
 
 /// <summary>
