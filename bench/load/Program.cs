@@ -98,8 +98,10 @@ await using (var db = Database.Open(options.Provider, options.Db))
     {
         // Budget ballots: every bench citizen is a verified resident who has not voted in the bench budget, so each
         // casts exactly one valid ballot (the same projects, within the amount and above the minimum).
-        var html = await http.GetStringAsync(benchBudget);
-        var amount = long.Parse(Regex.Match(html, "data-amount=\"(\\d+)\"").Groups[1].Value, CultureInfo.InvariantCulture);
+        // The ballot form is shown to a signed-in verified resident only.
+        var html = await clients[0].GetStringAsync(benchBudget);
+        var amountMatch = Regex.Match(html, "data-amount=\"(\\d+)\"");
+        var amount = amountMatch.Success ? long.Parse(amountMatch.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         var choice = new List<KeyValuePair<string, string>>();
         long spent = 0;
         foreach (Match m in Regex.Matches(html, "name=\"Choice\" value=\"([^\"]+)\"[^>]*data-cost=\"(\\d+)\""))
@@ -294,6 +296,15 @@ namespace AgoraLoad
                 throw new InvalidOperationException($"Could not sign in as {email}: check the bench password.");
             await c.LoadTokenAsync(formPage); // the token is bound to the signed-in person
             return c;
+        }
+
+        public async Task<string> GetStringAsync(string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            AddCookies(request);
+            using var response = await http.SendAsync(request);
+            Keep(response);
+            return await response.Content.ReadAsStringAsync();
         }
 
         private async Task LoadTokenAsync(string path)
