@@ -42,10 +42,16 @@ var reads = new List<(string Name, string Path)>
     ("organisation directory", "/organizations"),
     ("API proposal list", "/api/v1/proposals"),
 };
-if ((await http.GetAsync("/search?q=" + Uri.EscapeDataString("парк"))).StatusCode == HttpStatusCode.OK)
-    reads.Add(("search", "/search?q=" + Uri.EscapeDataString("парк")));
+// Search: a few typical queries (a word, a phrase with a place, a word in the other script).
+string[] searches = ["парк", "детска площадка Младост", "transport"];
+if ((await http.GetAsync("/search?q=" + Uri.EscapeDataString(searches[0]))).StatusCode == HttpStatusCode.OK)
+    foreach (var q in searches)
+        reads.Add(($"search \"{q}\"", "/search?q=" + Uri.EscapeDataString(q)));
 else
     report.Notes.Add("Search: the site has no /search page yet; the scenario was skipped.");
+var benchBudget = (string?)manifest["benchBudget"];
+if (benchBudget != null)
+    reads.Add(("budget page (ballot, turnout)", benchBudget));
 
 foreach (var (name, path) in reads)
 {
@@ -88,7 +94,33 @@ await using (var db = Database.Open(options.Provider, options.Db))
         afterSupports.SupportCountSum - before.SupportCountSum, afterSupports.Supports == afterSupports.SupportCountSum));
     report.Writes.Add(new WriteResult("comment", comments, after.Comments - afterSupports.Comments,
         after.CommentCountSum - afterSupports.CommentCountSum, after.Comments == after.CommentCountSum));
-    report.Notes.Add("Budget ballots: the budgets module is not in this build yet; the scenario is left for it.");
+    if (benchBudget != null)
+    {
+        // Budget ballots: every bench citizen is a verified resident who has not voted in the bench budget, so each
+        // casts exactly one valid ballot (the same projects, within the amount and above the minimum).
+        // The ballot form is shown to a signed-in verified resident only.
+        var html = await clients[0].GetStringAsync(benchBudget);
+        var amountMatch = Regex.Match(html, "data-amount=\"(\\d+)\"");
+        var amount = amountMatch.Success ? long.Parse(amountMatch.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var choice = new List<KeyValuePair<string, string>>();
+        long spent = 0;
+        foreach (Match m in Regex.Matches(html, "name=\"Choice\" value=\"([^\"]+)\"[^>]*data-cost=\"(\\d+)\""))
+        {
+            var cost = long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (spent >= amount / 2 || spent + cost > amount)
+                continue;
+            choice.Add(new("Choice", m.Groups[1].Value));
+            spent += cost;
+        }
+        var ballotsBefore = await Database.BallotsAsync(db);
+        Console.WriteLine($"write ballot ({choice.Count} projects)");
+        var ballots = await Runner.WritesAsync(clients, TimeSpan.FromSeconds(options.WriteSeconds),
+            (c, k) => c.PostAsync(benchBudget + "?handler=vote", [.. choice], benchBudget), maxPerClient: 1);
+        var ballotsAfter = await Database.BallotsAsync(db);
+        report.Writes.Add(new WriteResult("budget ballot", ballots, ballotsAfter.Rows - ballotsBefore.Rows,
+            ballotsAfter.Counter - ballotsBefore.Counter,
+            ballotsAfter.Rows == ballotsAfter.Counter && ballotsAfter.Rows - ballotsBefore.Rows == ballots.Requests - ballots.Errors));
+    }
 }
 
 report.Memory = ServerMemory.Read(options.ServerPid);
@@ -266,6 +298,15 @@ namespace AgoraLoad
             return c;
         }
 
+        public async Task<string> GetStringAsync(string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            AddCookies(request);
+            using var response = await http.SendAsync(request);
+            Keep(response);
+            return await response.Content.ReadAsStringAsync();
+        }
+
         private async Task LoadTokenAsync(string path)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -342,6 +383,27 @@ namespace AgoraLoad
                 await Scalar("SELECT COUNT(*) FROM \"Comment\" WHERE \"TargetType\" = 'proposal' AND \"DeletedAt\" IS NULL AND \"HiddenAt\" IS NULL"),
                 await Scalar("SELECT COALESCE(SUM(\"CommentCount\"), 0) FROM \"Proposal\""));
         }
+
+        public static async Task<BallotCounts> BallotsAsync(DbConnection db)
+        {
+            async Task<long> Scalar(string sql)
+            {
+                await using var cmd = db.CreateCommand();
+                cmd.CommandText = sql;
+                return Convert.ToInt64(await cmd.ExecuteScalarAsync() ?? 0L, CultureInfo.InvariantCulture);
+            }
+            return new(
+                await Scalar($"SELECT COUNT(*) FROM \"Ballot\" WHERE \"BudgetId\" IN (SELECT \"Id\" FROM \"Budget\" WHERE {BenchBudget.Filter})"),
+                await Scalar($"SELECT COALESCE(SUM(\"BallotCount\"), 0) FROM \"Budget\" WHERE {BenchBudget.Filter}"));
+        }
+    }
+
+    internal sealed record BallotCounts(long Rows, long Counter);
+
+    internal static class BenchBudget
+    {
+        /// <summary>The budget the bench votes in: the generator's first, city-wide one.</summary>
+        public const string Filter = "\"Position\" = 0 AND \"District\" IS NULL";
     }
 
     internal sealed record Weight(long Html, long HtmlBrotli, long HtmlGzip, long Css, long CssBrotli, long CssGzip, long Js, long JsBrotli, long JsGzip);

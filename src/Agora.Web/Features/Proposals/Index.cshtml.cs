@@ -76,14 +76,15 @@ public sealed class IndexModel(ProposalService proposals, AgoraDb db, Search.Sea
 #pragma warning restore CA1304, CA1311, CA1862
         }
         var total = await q.CountAsync(ct);
-        IOrderedQueryable<Proposal> ordered = Sort switch
+        IOrderedQueryable<Proposal> Ordered(IQueryable<Proposal> set) => (Sort switch
         {
-            "supported" => q.OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.CreatedAt),
-            "commented" => q.OrderByDescending(p => p.CommentCount).ThenByDescending(p => p.CreatedAt),
-            "random" => q.OrderBy(p => ((long)p.SortKey * Seed!.Value) % RandomModulus).ThenBy(p => p.Id),
-            _ => q.OrderByDescending(p => p.CreatedAt),
-        };
-        var rows = await ordered.ThenBy(p => p.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            "supported" => set.OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.CreatedAt),
+            "commented" => set.OrderByDescending(p => p.CommentCount).ThenByDescending(p => p.CreatedAt),
+            "random" => set.OrderBy(p => ((long)p.SortKey * Seed!.Value) % RandomModulus).ThenBy(p => p.Id),
+            _ => set.OrderByDescending(p => p.CreatedAt),
+        }).ThenBy(p => p.Id);
+        var pageIds = Ordered(q).Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(p => p.Id);
+        var rows = await Ordered(db.Set<Proposal>().AsNoTracking().Where(p => pageIds.Contains(p.Id)))
             .Select(p => new Row(p.Id, p.Title, p.District, p.CategoryId, p.State, p.SupportCount, p.CommentCount, p.CreatedAt,
                 db.Users.Where(u => u.Id == p.AuthorId && u.DeletedAt == null).Select(u => u.DisplayName).FirstOrDefault() ?? ""))
             .ToListAsync(ct);

@@ -61,12 +61,12 @@ public sealed class PeopleScale(UserManager<AgoraUser> users) : IScaleContributo
             await context.Log.WriteLineAsync($"  Bench password (set AGORA_BENCH_PASSWORD to choose it): {password}");
         }
         for (var i = 1; i <= BenchCitizens; i++)
-            await CreateAsync(BenchCitizen(i), $"Бенч Гражданин {i}", password, null);
+            context.BenchCitizens.Add(await CreateAsync(BenchCitizen(i), $"Бенч Гражданин {i}", password, null));
         await CreateAsync(BenchAdministrator, "Бенч Администратор", password, Roles.Administrator);
         await context.Log.WriteLineAsync($"  Bench accounts: {BenchCitizen(1)} … {BenchCitizen(BenchCitizens)}, {BenchAdministrator}");
     }
 
-    private async Task CreateAsync(string email, string name, string password, string? role)
+    private async Task<Guid> CreateAsync(string email, string name, string password, string? role)
     {
         var user = new AgoraUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTime.UtcNow };
         var result = await users.CreateAsync(user, password);
@@ -74,6 +74,7 @@ public sealed class PeopleScale(UserManager<AgoraUser> users) : IScaleContributo
             throw new InvalidOperationException($"Cannot create {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         if (role != null)
             await users.AddToRoleAsync(user, role);
+        return user.Id;
     }
 
     private static string IdFrom(Random random)

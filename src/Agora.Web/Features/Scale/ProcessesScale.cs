@@ -12,7 +12,7 @@ public sealed class ProcessesScale : IScaleContributor
 {
     public int Order => 30;
 
-    public static string Components => string.Join(',', "events", "news", "organizations", ProposalService.Key, DebateCommentTarget.Key);
+    public static string Components => string.Join(',', "events", "news", "organizations", ProposalService.Key, DebateCommentTarget.Key, Budgets.BudgetService.Key, ResultTracking.ResultService.Key);
 
     public async Task ContributeAsync(ScaleContext context, CancellationToken ct)
     {

@@ -18,11 +18,18 @@ public sealed record ScaleSize(
     int HotProposalComments,
     int Events,
     int Registrations,
-    int Organizations)
+    int Organizations,
+    int Budgets,
+    int BudgetProjects,
+    int VerifiedResidents,
+    int Ballots,
+    int Results)
 {
-    public static ScaleSize City { get; } = new("city", 300_000, 100, 50_000, 2_000_000, 500_000, 5_000, 3_000, 100_000, 5_000);
+    public static ScaleSize City { get; } = new("city", 300_000, 100, 50_000, 2_000_000, 500_000, 5_000, 3_000, 100_000, 5_000,
+        125, 3_000, 100_000, 150_000, 20_000);
 
-    public static ScaleSize Small { get; } = new("small", 3_000, 10, 500, 20_000, 5_000, 1_000, 30, 1_000, 50);
+    public static ScaleSize Small { get; } = new("small", 3_000, 10, 500, 20_000, 5_000, 1_000, 30, 1_000, 50,
+        12, 60, 1_500, 1_500, 200);
 
     public static ScaleSize? Named(string name) => name.ToLowerInvariant() switch
     {
@@ -33,7 +40,8 @@ public sealed record ScaleSize(
 
     /// <summary>A size scaled by a factor, for tests that compare a page's query count at two sizes.</summary>
     public static ScaleSize Tiny(int factor) =>
-        new("tiny" + factor, 40 * factor, 2 * factor, 20 * factor, 60 * factor, 60 * factor, 10 * factor, 4 * factor, 20 * factor, 5 * factor);
+        new("tiny" + factor, 40 * factor, 2 * factor, 20 * factor, 60 * factor, 60 * factor, 10 * factor, 4 * factor, 20 * factor, 5 * factor,
+            2 * factor, 12 * factor, 30 * factor, 20 * factor, 5 * factor);
 }
 
 /// <summary>
@@ -62,6 +70,12 @@ public sealed class ScaleContext(ScaleSize size, BulkWriter writer, DateTime now
 
     /// <summary>Generated citizens (not the bench accounts), in creation order.</summary>
     public Guid[] Users { get; set; } = [];
+
+    /// <summary>The bench citizens' ids (they can sign in), in number order.</summary>
+    public List<Guid> BenchCitizens { get; } = [];
+
+    /// <summary>The open budget the bench votes in ("/processes/{slug}/budgets/{id}"); its bench citizens have not voted.</summary>
+    public string? BenchBudget { get; set; }
 
     public List<ScaleProcess> Processes { get; } = [];
 
@@ -99,7 +113,7 @@ public sealed class ScaleContext(ScaleSize size, BulkWriter writer, DateTime now
 public sealed record ScaleProcess(Guid Id, string Slug, Guid CurrentPhaseId, string Scope);
 
 /// <summary>Runs the contributors on an empty database and reports the time per table and in total.</summary>
-public sealed class ScaleSeed(AgoraDb db, IEnumerable<IScaleContributor> contributors, TimeProvider clock)
+public sealed class ScaleSeed(AgoraDb db, IEnumerable<IScaleContributor> contributors, TimeProvider clock, IServiceProvider services)
 {
     public async Task<int> RunAsync(ScaleSize size, TextWriter log, CancellationToken ct, string? manifestPath = null)
     {
@@ -129,24 +143,36 @@ public sealed class ScaleSeed(AgoraDb db, IEnumerable<IScaleContributor> contrib
         // Fresh statistics, so the query planners pick the indexes at this size.
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         var rows = writer.Timings.Values.Sum(t => t.Rows);
+        // The rows went in by raw SQL, past the search change log: build the index now, so a server started on this
+        // database serves search at once instead of rebuilding in its startup.
+        var searchTime = TimeSpan.Zero;
+        if (services.GetService<Search.SearchIndexer>() is { } indexer)
+        {
+            var started = watch.Elapsed;
+            var documents = await indexer.RebuildAsync(ct);
+            searchTime = watch.Elapsed - started;
+            await log.WriteLineAsync($"  {"search index",-24} {documents,10:N0} docs in {searchTime.TotalSeconds,7:F1} s");
+        }
         if (manifestPath != null)
-            await WriteManifestAsync(manifestPath, context, writer, watch.Elapsed, ct);
+            await WriteManifestAsync(manifestPath, context, writer, watch.Elapsed, searchTime, ct);
         await log.WriteLineAsync($"Done: {rows:N0} rows in {watch.Elapsed.TotalSeconds:F1} s.");
         return 0;
     }
 
     /// <summary>What the benchmark needs to find its pages, and how long generating took per table.</summary>
-    private static async Task WriteManifestAsync(string path, ScaleContext context, BulkWriter writer, TimeSpan total, CancellationToken ct)
+    private static async Task WriteManifestAsync(string path, ScaleContext context, BulkWriter writer, TimeSpan total, TimeSpan searchTime, CancellationToken ct)
     {
         var manifest = new
         {
             size = context.Size,
             provider = writer.Provider,
             seconds = Math.Round(total.TotalSeconds, 1),
+            searchIndexSeconds = Math.Round(searchTime.TotalSeconds, 1),
             tables = writer.Timings.ToDictionary(t => t.Key, t => new { rows = t.Value.Rows, seconds = Math.Round(t.Value.Time.TotalSeconds, 2) }),
             bigProcess = context.Processes.Count > 0 ? context.Processes[0].Slug : null,
             hotProposal = context.Proposals.Count > 0 ? context.Proposals[0] : null,
             proposals = context.Proposals,
+            benchBudget = context.BenchBudget,
             benchCitizens = Enumerable.Range(1, PeopleScale.BenchCitizens).Select(PeopleScale.BenchCitizen).ToArray(),
         };
         await using var file = File.Create(path);

@@ -17,6 +17,8 @@ public static class ScaleSetup
         services.AddScoped<IScaleContributor, ProposalsScale>();
         services.AddScoped<IScaleContributor, EventsScale>();
         services.AddScoped<IScaleContributor, DebatesAndNewsScale>();
+        services.AddScoped<IScaleContributor, BudgetsScale>();
+        services.AddScoped<IScaleContributor, ResultsScale>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Agora.Web.Features.Api;
+using Agora.Web.Features.Budgets;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Debates;
 using Agora.Web.Features.Events;
@@ -7,6 +8,7 @@ using Agora.Web.Features.News;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
+using Agora.Web.Features.ResultTracking;
 using Agora.Web.Features.Scale;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +58,9 @@ public sealed class ScaleQueryCountTests : IAsyncLifetime
         var debate = await db.Set<Debate>().Where(d => d.ProcessId == process.Id).OrderByDescending(d => d.CommentCount).Select(d => d.Id).FirstAsync();
         var news = await db.Set<NewsPost>().OrderByDescending(n => n.PublishedAt).Select(n => n.Slug).FirstAsync();
         var author = await db.Set<Comment>().Where(c => c.TargetId == proposal).Select(c => c.AuthorId).FirstAsync();
+        var budget = await db.Set<Budget>().Where(b => b.ProcessId == process.Id).OrderByDescending(b => b.BallotCount).Select(b => b.Id).FirstAsync();
+        var project = await db.Set<BudgetProject>().Where(x => x.BudgetId == budget).OrderByDescending(x => x.VoteCount).Select(x => x.Id).FirstAsync();
+        var result = await db.Set<TrackedResult>().Where(r => r.ProcessId == process.Id).OrderByDescending(r => r.UpdateCount).ThenBy(r => r.CreatedAt).Select(r => r.Id).FirstAsync();
         var p = $"/processes/{process.Slug}";
         string[] pages =
         [
@@ -78,6 +83,14 @@ public sealed class ScaleQueryCountTests : IAsyncLifetime
             $"{p}/news",
             "/news",
             $"/news/{news}",
+            $"{p}/budgets",
+            $"{p}/budgets/{budget}",
+            $"{p}/budgets/{budget}/projects/{project}",
+            "/results",
+            "/results?page=2",
+            $"{p}/results",
+            $"/results/{result}",
+            "/search?q=парк",
             .. ApiSetup.Kinds.Select(k => "/api/v1/" + k.Name),
         ];
         return pages;
@@ -142,6 +155,16 @@ public sealed class ScaleQueryCountTests : IAsyncLifetime
             SelfSupports = await db.Set<ProposalSupport>().CountAsync(s => db.Set<Proposal>().Any(p => p.Id == s.ProposalId && p.AuthorId == s.UserId)),
             TooDeep = await db.Set<Comment>().CountAsync(c => c.Depth > CommentService.MaxDepth),
             Emails = await db.Users.Select(u => u.NormalizedEmail).Distinct().CountAsync(),
+            Ballots = await db.Set<Ballot>().CountAsync(),
+            WrongBallotCounts = await db.Set<Budget>().CountAsync(b => b.BallotCount != db.Set<Ballot>().Count(x => x.BudgetId == b.Id)),
+            WrongVoteCounts = await db.Set<BudgetProject>().CountAsync(p => p.VoteCount != db.Set<BallotChoice>().Count(c => c.ProjectId == p.Id)),
+            EmptyBallots = await db.Set<Ballot>().CountAsync(b => !db.Set<BallotChoice>().Any(c => c.BallotId == b.Id)),
+            NotFeasibleChosen = await db.Set<BallotChoice>().CountAsync(c => db.Set<BudgetProject>().Any(p => p.Id == c.ProjectId && p.Review != ProjectReview.Feasible)),
+            UnentitledVoters = await db.Set<Ballot>().CountAsync(b => !db.Set<Agora.Web.Features.Verification.ResidentVerification>()
+                .Any(v => v.UserId == b.VoterId && v.District == b.District && db.Set<Budget>().Any(x => x.Id == b.BudgetId && (x.District == null || x.District == v.District)))),
+            Results = await db.Set<TrackedResult>().CountAsync(),
+            WrongUpdateCounts = await db.Set<TrackedResult>().CountAsync(r => r.UpdateCount != db.Set<ResultUpdate>().Count(u => u.ResultId == r.Id)),
+            WrongFollowerCounts = await db.Set<TrackedResult>().CountAsync(r => r.FollowerCount != db.Set<ResultFollower>().Count(u => u.ResultId == r.Id)),
         });
         var size = ScaleSize.Tiny(5);
         Assert.Equal(size.Users + PeopleScale.BenchCitizens + 1, facts.Users);
@@ -155,6 +178,42 @@ public sealed class ScaleQueryCountTests : IAsyncLifetime
         Assert.Equal(0, facts.SelfSupports);
         Assert.Equal(0, facts.TooDeep);
         Assert.Equal(facts.Users, facts.Emails);
+        Assert.Equal(size.Ballots, facts.Ballots);
+        Assert.Equal(0, facts.WrongBallotCounts);
+        Assert.Equal(0, facts.WrongVoteCounts);
+        Assert.Equal(0, facts.EmptyBallots);
+        Assert.Equal(0, facts.NotFeasibleChosen);
+        Assert.Equal(0, facts.UnentitledVoters);
+        Assert.Equal(size.Results, facts.Results);
+        Assert.Equal(0, facts.WrongUpdateCounts);
+        Assert.Equal(0, facts.WrongFollowerCounts);
+
+        // Every ballot is valid under its budget's rule (the same check the ballot form runs).
+        var invalid = await large.DbAsync(async db =>
+        {
+            var budgets = await db.Set<Budget>().AsNoTracking().ToDictionaryAsync(b => b.Id);
+            var projects = await db.Set<BudgetProject>().AsNoTracking().ToDictionaryAsync(p => p.Id);
+            var chosen = await db.Set<Ballot>().AsNoTracking()
+                .Select(b => new { b.BudgetId, Projects = db.Set<BallotChoice>().Where(c => c.BallotId == b.Id).Select(c => c.ProjectId).ToList() }).ToListAsync();
+            return chosen.Count(b => BudgetService.Validate(budgets[b.BudgetId], b.Projects.Select(id => projects[id]).Where(p => p.BudgetId == b.BudgetId).ToList(), b.Projects.Count) != null);
+        });
+        Assert.Equal(0, invalid);
+
+        // The bench citizens are verified and have not voted in the open budget the bench votes in.
+        var bench = await large.DbAsync(async db =>
+        {
+            var ids = await db.Users.Where(u => u.Email!.StartsWith("bench-citizen-")).Select(u => u.Id).ToListAsync();
+            var open = await db.Set<Budget>().OrderBy(b => b.Position).FirstAsync();
+            return new
+            {
+                Verified = await db.Set<Agora.Web.Features.Verification.ResidentVerification>().CountAsync(v => ids.Contains(v.UserId)),
+                Voted = await db.Set<Ballot>().CountAsync(b => b.BudgetId == open.Id && ids.Contains(b.VoterId)),
+                open.Phase,
+            };
+        });
+        Assert.Equal(PeopleScale.BenchCitizens, bench.Verified);
+        Assert.Equal(0, bench.Voted);
+        Assert.Equal(BudgetPhase.Voting, bench.Phase);
 
         // A generated person reads back through Identity like any other (normalised names, stamps).
         var email = await large.DbAsync(db => db.Users.Where(u => !u.Email!.StartsWith("bench-")).Select(u => u.Email!).FirstAsync());

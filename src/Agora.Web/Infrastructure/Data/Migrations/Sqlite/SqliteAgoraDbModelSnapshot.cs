@@ -3089,9 +3089,11 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("ProcessId", "CreatedAt");
 
-                    b.HasIndex("ProcessId", "SupportCount");
+                    b.HasIndex("ProcessId", "SupportCount", "CreatedAt", "Id", "State", "HiddenAt");
 
                     b.ToTable("Proposal");
                 });
