@@ -156,12 +156,11 @@ public sealed class BudgetsApi : IApiModule
         select new ProjectRow { P = p, B = b, Process = pr.Slug };
 
     /// <summary>The funded projects of the closed budgets among the rows: one query for all their projects (winners are
-    /// computed by the published rule, as on the budget page); none when no budget is closed.</summary>
+    /// computed by the published rule, as on the budget page). It runs even when no budget on the page is closed, so a
+    /// list page always sends the same number of queries.</summary>
     private static async Task<HashSet<Guid>> WinnersAsync(AgoraDb db, IReadOnlyList<ProjectRow> rows, CancellationToken ct)
     {
         var closed = rows.Where(r => r.B.Phase >= BudgetPhase.Results).Select(r => r.B).DistinctBy(b => b.Id).ToList();
-        if (closed.Count == 0)
-            return [];
         var ids = closed.Select(b => b.Id).ToList();
         var projects = (await db.Set<BudgetProject>().AsNoTracking().Where(p => ids.Contains(p.BudgetId)).ToListAsync(ct)).ToLookup(p => p.BudgetId);
         return closed.SelectMany(b => BudgetService.Results(b, projects[b.Id])).Where(r => r.Wins).Select(r => r.Id).ToHashSet();
