@@ -963,9 +963,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("CreatedById");
 
-                    b.HasIndex("StartsAt");
-
                     b.HasIndex("ProcessId", "StartsAt");
+
+                    b.HasIndex("StartsAt", "Id", "EndsAt", "Published", "ProcessId");
 
                     b.ToTable("Event");
                 });
@@ -2637,6 +2637,10 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Listed", "Kind");
+
+                    b.HasIndex("Listed", "Sectors");
 
                     b.ToTable("Organization");
                 });

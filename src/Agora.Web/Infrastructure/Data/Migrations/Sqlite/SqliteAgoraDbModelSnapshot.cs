@@ -958,9 +958,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedById");
 
-                    b.HasIndex("StartsAt");
-
                     b.HasIndex("ProcessId", "StartsAt");
+
+                    b.HasIndex("StartsAt", "Id", "EndsAt", "Published", "ProcessId");
 
                     b.ToTable("Event");
                 });
@@ -2630,6 +2630,10 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Listed", "Kind");
+
+                    b.HasIndex("Listed", "Sectors");
 
                     b.ToTable("Organization");
                 });
