@@ -307,6 +307,8 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("TargetType", "TargetId", "Depth", "CreatedAt");
 
+                    b.HasIndex("TargetType", "TargetId", "Stance", "DeletedAt", "HiddenAt");
+
                     b.ToTable("Comment");
                 });
 

@@ -302,6 +302,8 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("TargetType", "TargetId", "Depth", "CreatedAt");
 
+                    b.HasIndex("TargetType", "TargetId", "Stance", "DeletedAt", "HiddenAt");
+
                     b.ToTable("Comment");
                 });
 
