@@ -57,6 +57,8 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.Property(c => c.Stance).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.HiddenReason).HasMaxLength(500);
         builder.HasIndex(c => new { c.TargetType, c.TargetId, c.Depth, c.CreatedAt });
+        // The thread's stance counts (issue 12: a 5,000-comment thread) from the index alone, not from every comment row.
+        builder.HasIndex(c => new { c.TargetType, c.TargetId, c.Stance, c.DeletedAt, c.HiddenAt });
         builder.HasIndex(c => c.RootId);
         builder.HasIndex(c => c.AuthorId);
         builder.HasOne<AgoraUser>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);

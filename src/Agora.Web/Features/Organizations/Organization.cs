@@ -39,6 +39,10 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
     public void Configure(EntityTypeBuilder<Organization> builder)
     {
         builder.HasIndex(o => o.Slug).IsUnique();
+        // The registry at city size (issue 12): the sector filter's options are the distinct values of this index, and the
+        // count of listed (by kind) organisations reads an index rather than every row.
+        builder.HasIndex(o => new { o.Listed, o.Sectors });
+        builder.HasIndex(o => new { o.Listed, o.Kind });
         builder.Property(o => o.Slug).HasMaxLength(200);
         builder.Localized(o => o.Name, 300);
         builder.Localized(o => o.Description, 4000);

@@ -111,13 +111,20 @@ public sealed class CommentSearchSource : ISearchSource, ISearchChildSource
     public async IAsyncEnumerable<IReadOnlyList<SearchDocument>> LoadAllAsync(AgoraDb db, int batchSize, [EnumeratorCancellation] CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        for (var skip = 0; ; skip += batchSize)
+        // Keyset paging (each batch starts after the last id of the previous one): a seek on the primary key per batch,
+        // where OFFSET re-read every earlier comment — quadratic over half a million comments.
+        Guid? after = null;
+        while (true)
         {
-            var rows = await Project(Indexable(db).OrderBy(c => c.Id).Skip(skip).Take(batchSize)).ToListAsync(ct);
+            var comments = Indexable(db);
+            if (after is Guid a)
+                comments = comments.Where(c => c.Id.CompareTo(a) > 0);
+            var rows = await Project(comments.OrderBy(c => c.Id).Take(batchSize)).ToListAsync(ct);
             if (rows.Count > 0)
                 yield return await DocumentsAsync(db, rows, ct);
             if (rows.Count < batchSize)
                 yield break;
+            after = rows[^1].Id;
         }
     }
 

@@ -38,17 +38,55 @@ public abstract class QuerySearchSource<TEntity, TRow> : ISearchSource where TEn
         return rows.Select(ToDocument).OfType<SearchDocument>().ToList();
     }
 
+    /// <summary>
+    /// All documents, in batches by id. Keyset paging: each batch starts after the previous batch's last id, so every
+    /// batch is a seek on the primary key — OFFSET paging re-read all earlier rows and was quadratic at city size.
+    /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<SearchDocument>> LoadAllAsync(AgoraDb db, int batchSize,
         [EnumeratorCancellation] CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        for (var skip = 0; ; skip += batchSize)
+        var idOf = IdOf;
+        var after = new IdBound();
+        var first = new IdBound();
+        var last = new IdBound();
+        var afterFilter = Compare(idOf, after, ExpressionType.GreaterThan);
+        var inBatch = Expression.Lambda<Func<TEntity, bool>>(
+            Expression.AndAlso(Compare(idOf, first, ExpressionType.GreaterThanOrEqual).Body,
+                Compare(idOf, last, ExpressionType.LessThanOrEqual).Body),
+            idOf.Parameters);
+        for (var started = false; ; started = true)
         {
-            var rows = await Project(db, Items(db).AsNoTracking().OrderBy(IdOf).Skip(skip).Take(batchSize)).ToListAsync(ct);
+            // The batch's ids first (a seek and a short walk of the key), then its rows by that id range.
+            var items = Items(db).AsNoTracking();
+            if (started)
+                items = items.Where(afterFilter);
+            var ids = await items.OrderBy(idOf).Select(idOf).Take(batchSize).ToListAsync(ct);
+            if (ids.Count == 0)
+                yield break;
+            first.Value = ids[0];
+            last.Value = ids[^1];
+            var rows = await Project(db, Items(db).AsNoTracking().Where(inBatch)).ToListAsync(ct);
             if (rows.Count > 0)
                 yield return rows.Select(ToDocument).OfType<SearchDocument>().ToList();
-            if (rows.Count < batchSize)
+            if (ids.Count < batchSize)
                 yield break;
+            after.Value = ids[^1];
         }
+    }
+
+    /// <summary>A value the queries read as a parameter (not a constant), so each batch reuses one cached query.</summary>
+    private sealed class IdBound
+    {
+        public Guid Value;
+    }
+
+    /// <summary><c>id.CompareTo(bound) op 0</c>: Guid has no comparison operators; EF translates this to <c>id op @bound</c>.</summary>
+    private static Expression<Func<TEntity, bool>> Compare(Expression<Func<TEntity, Guid>> idOf, IdBound bound, ExpressionType op)
+    {
+        var compareTo = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
+        var value = Expression.Field(Expression.Constant(bound), nameof(IdBound.Value));
+        var body = Expression.MakeBinary(op, Expression.Call(idOf.Body, compareTo, value), Expression.Constant(0));
+        return Expression.Lambda<Func<TEntity, bool>>(body, idOf.Parameters);
     }
 }

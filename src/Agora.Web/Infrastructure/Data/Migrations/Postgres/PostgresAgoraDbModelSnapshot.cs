@@ -307,6 +307,8 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("TargetType", "TargetId", "Depth", "CreatedAt");
 
+                    b.HasIndex("TargetType", "TargetId", "Stance", "DeletedAt", "HiddenAt");
+
                     b.ToTable("Comment");
                 });
 
@@ -963,9 +965,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("CreatedById");
 
-                    b.HasIndex("StartsAt");
-
                     b.HasIndex("ProcessId", "StartsAt");
+
+                    b.HasIndex("StartsAt", "Id", "EndsAt", "Published", "ProcessId");
 
                     b.ToTable("Event");
                 });
@@ -2637,6 +2639,10 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Listed", "Kind");
+
+                    b.HasIndex("Listed", "Sectors");
 
                     b.ToTable("Organization");
                 });

@@ -302,6 +302,8 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("TargetType", "TargetId", "Depth", "CreatedAt");
 
+                    b.HasIndex("TargetType", "TargetId", "Stance", "DeletedAt", "HiddenAt");
+
                     b.ToTable("Comment");
                 });
 
@@ -958,9 +960,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedById");
 
-                    b.HasIndex("StartsAt");
-
                     b.HasIndex("ProcessId", "StartsAt");
+
+                    b.HasIndex("StartsAt", "Id", "EndsAt", "Published", "ProcessId");
 
                     b.ToTable("Event");
                 });
@@ -2630,6 +2632,10 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Listed", "Kind");
+
+                    b.HasIndex("Listed", "Sectors");
 
                     b.ToTable("Organization");
                 });
