@@ -53,7 +53,7 @@ var benchBudget = (string?)manifest["benchBudget"];
 if (benchBudget != null)
     reads.Add(("budget page (ballot, turnout)", benchBudget));
 
-foreach (var (name, path) in reads)
+foreach (var (name, path) in reads.Where(r => options.Runs(r.Name)))
 {
     Console.WriteLine($"read  {name}: {path}");
     await Runner.ClosedLoopAsync(http, path, options.Clients, TimeSpan.FromSeconds(2)); // warm-up, not recorded
@@ -66,14 +66,14 @@ foreach (var (name, path) in reads)
 
 // Authenticated writes: supports and comments by the bench citizens, then the stored counts are checked.
 var clients = new List<Citizen>();
-for (var i = 0; i < Math.Min(options.Clients, citizens.Length); i++)
-    clients.Add(await Citizen.SignInAsync(options.Base, citizens[i], options.Password, proposals[0]));
+for (var i = 0; i < Math.Min(options.Clients, citizens.Length) && new[] { "write support", "write comment", "write ballot" }.Any(options.Runs); i++)
+    clients.Add(await Citizen.SignInAsync(options.Base, citizens[i], options.Password, proposals[0], options.WriteStart));
 
 await using (var db = Database.Open(options.Provider, options.Db))
 {
     var before = await Database.CountsAsync(db);
     Console.WriteLine("write support");
-    var supports = await Runner.WritesAsync(clients, TimeSpan.FromSeconds(options.WriteSeconds), (c, k) =>
+    var supports = !options.Runs("write support") ? Runner.Skipped : await Runner.WritesAsync(clients, TimeSpan.FromSeconds(options.WriteSeconds), (c, k) =>
     {
         // Client c supports proposals in its own order; every (person, proposal) pair is new.
         var path = proposals[(int)((k * 7919L + c.Index * 131L) % proposals.Length)];
@@ -81,7 +81,7 @@ await using (var db = Database.Open(options.Provider, options.Db))
     }, maxPerClient: proposals.Length);
     var afterSupports = await Database.CountsAsync(db);
     Console.WriteLine("write comment");
-    var comments = await Runner.WritesAsync(clients, TimeSpan.FromSeconds(options.WriteSeconds), (c, k) =>
+    var comments = !options.Runs("write comment") ? Runner.Skipped : await Runner.WritesAsync(clients, TimeSpan.FromSeconds(options.WriteSeconds), (c, k) =>
     {
         var path = proposals[1 + (int)((k * 31L + c.Index) % (proposals.Length - 1))]; // not the long thread
         var id = path[(path.LastIndexOf('/') + 1)..];
@@ -90,11 +90,13 @@ await using (var db = Database.Open(options.Provider, options.Db))
              new("Input.Body", $"Коментар от натоварващия тест № {k} на клиент {c.Index}.")], path);
     }, maxPerClient: int.MaxValue);
     var after = await Database.CountsAsync(db);
-    report.Writes.Add(new WriteResult("support", supports, afterSupports.Supports - before.Supports,
+    if (supports != Runner.Skipped)
+        report.Writes.Add(new WriteResult("support", supports, afterSupports.Supports - before.Supports,
         afterSupports.SupportCountSum - before.SupportCountSum, afterSupports.Supports == afterSupports.SupportCountSum));
-    report.Writes.Add(new WriteResult("comment", comments, after.Comments - afterSupports.Comments,
+    if (comments != Runner.Skipped)
+        report.Writes.Add(new WriteResult("comment", comments, after.Comments - afterSupports.Comments,
         after.CommentCountSum - afterSupports.CommentCountSum, after.Comments == after.CommentCountSum));
-    if (benchBudget != null)
+    if (benchBudget != null && options.Runs("write ballot"))
     {
         // Budget ballots: every bench citizen is a verified resident who has not voted in the bench budget, so each
         // casts exactly one valid ballot (the same projects, within the amount and above the minimum).
@@ -131,8 +133,11 @@ return report.Writes.All(w => w.Consistent) ? 0 : 1;
 namespace AgoraLoad
 {
     internal sealed record Options(string Base, string Manifest, string Provider, string Db, string Password, int ServerPid,
-        string Out, int Seconds, int WriteSeconds, int Clients, int Rate)
+        string Out, int Seconds, int WriteSeconds, int Clients, int Rate, string? Only, int WriteStart)
     {
+        /// <summary>Whether a scenario runs: all of them, or those whose name contains --only (for profiling one page).</summary>
+        public bool Runs(string scenario) => Only == null || scenario.Contains(Only, StringComparison.OrdinalIgnoreCase);
+
         public static Options Parse(string[] args)
         {
             string Get(string name, string? fallback = null)
@@ -143,7 +148,8 @@ namespace AgoraLoad
             }
             int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
             return new(Get("base"), Get("manifest"), Get("provider"), Get("db"), Get("password"), Int("server-pid", 0),
-                Get("out"), Int("seconds", 10), Int("write-seconds", 20), Int("clients", 32), Int("rate", 100));
+                Get("out"), Int("seconds", 10), Int("write-seconds", 20), Int("clients", 32), Int("rate", 100),
+                Array.IndexOf(args, "--only") >= 0 ? Get("only") : null, Int("write-start", 0));
         }
     }
 
@@ -196,6 +202,9 @@ namespace AgoraLoad
 
     internal static class Runner
     {
+        /// <summary>A write scenario left out with --only.</summary>
+        public static readonly Stats Skipped = new(0, 0, 0, 0, 0, 0, 0, 0, -1);
+
         private static async Task OnceAsync(HttpClient http, string path, Sample sample, long startTicks)
         {
             try
@@ -287,9 +296,11 @@ namespace AgoraLoad
 
         public long Next() => counter++;
 
-        public static async Task<Citizen> SignInAsync(string baseUrl, string email, string password, string formPage)
+        /// <param name="start">Where the client's sequence of writes begins: a second run on the same database with a
+        /// later start supports proposals the first run did not (for profiling a warmed-up server).</param>
+        public static async Task<Citizen> SignInAsync(string baseUrl, string email, string password, string formPage, int start = 0)
         {
-            var c = new Citizen(int.Parse(email.Split('-', '@')[2], CultureInfo.InvariantCulture), Http.Client(baseUrl, 4));
+            var c = new Citizen(int.Parse(email.Split('-', '@')[2], CultureInfo.InvariantCulture), Http.Client(baseUrl, 4)) { counter = start };
             await c.LoadTokenAsync("/account/login");
             var ok = await c.PostAsync("/account/login", [new("Input.Email", email), new("Input.Password", password)], "/");
             if (!ok || !c.cookies.ContainsKey("agora.auth"))

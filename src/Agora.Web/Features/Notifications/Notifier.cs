@@ -19,6 +19,7 @@ public sealed class Notifier(AgoraDb db, Outbox outbox, PublicLinks links, TimeP
         var ids = userIds.Where(id => id != actorId).Distinct().ToList();
         if (ids.Count == 0)
             return;
+        var allSettings = db.Set<NotificationSettings>();
         var people = await db.Users.AsNoTracking()
             .Where(u => ids.Contains(u.Id) && u.DeletedAt == null && u.BlockedAt == null)
             .Select(u => new
@@ -27,7 +28,7 @@ public sealed class Notifier(AgoraDb db, Outbox outbox, PublicLinks links, TimeP
                 u.Email,
                 u.DisplayName,
                 u.PreferredCulture,
-                Settings = db.Set<NotificationSettings>().FirstOrDefault(s => s.UserId == u.Id),
+                Settings = allSettings.FirstOrDefault(s => s.UserId == u.Id),
             })
             .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -38,7 +39,7 @@ public sealed class Notifier(AgoraDb db, Outbox outbox, PublicLinks links, TimeP
             var settings = p.Settings ?? new NotificationSettings();
             if (!Wants(settings, kind))
                 continue;
-            var immediate = settings.Email == EmailMode.Immediate && !string.IsNullOrEmpty(p.Email);
+            var immediate = settings.Email == EmailMode.Immediate && MailsAtOnce(kind) && !string.IsNullOrEmpty(p.Email);
             db.Add(new Notification
             {
                 UserId = p.Id,
@@ -62,6 +63,12 @@ public sealed class Notifier(AgoraDb db, Outbox outbox, PublicLinks links, TimeP
             }
         }
     }
+
+    /// <summary>
+    /// A support is small news that comes often: a popular proposal gets thousands. It shows in the app and goes into
+    /// the daily digest for those who chose it, but never as an e-mail of its own; crossing the threshold does.
+    /// </summary>
+    public static bool MailsAtOnce(NotificationKind kind) => kind != NotificationKind.ProposalSupported;
 
     public static bool Wants(NotificationSettings s, NotificationKind kind) => kind switch
     {

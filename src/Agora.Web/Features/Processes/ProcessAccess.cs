@@ -20,8 +20,11 @@ public sealed class ProcessAccess(AgoraDb db)
         var uid = user.UserId();
         if (uid is not Guid id)
             return db.Set<Process>().Where(p => p.Published);
+        // The set in a local, not `db.Set<…>()` inside the lambda: EF evaluates a method call in a query anew on every
+        // execution (an interpreted lambda each time), a captured variable it just reads.
+        var administrators = db.Set<ProcessAdministrator>();
         return db.Set<Process>().Where(p => p.Published
-            || db.Set<ProcessAdministrator>().Any(a => a.ProcessId == p.Id && a.UserId == id));
+            || administrators.Any(a => a.ProcessId == p.Id && a.UserId == id));
     }
 
     /// <summary>Ids of processes visible to the person, for filtering other modules' content (events, news …).</summary>

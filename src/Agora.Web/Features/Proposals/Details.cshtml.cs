@@ -170,7 +170,8 @@ public sealed class DetailsModel(
         if (scope == null)
             return false;
         Scope = scope;
-        var row = await db.Set<Proposal>().AsNoTracking().Where(p => p.Id == id && p.ProcessId == scope.Process.Id)
+        var processId = scope.Process.Id;
+        var row = await db.Set<Proposal>().AsNoTracking().Where(p => p.Id == id && p.ProcessId == processId)
             .Select(p => new { P = p, Author = db.Users.Where(u => u.Id == p.AuthorId && u.DeletedAt == null).Select(u => u.DisplayName).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
         if (row == null)
@@ -179,10 +180,12 @@ public sealed class DetailsModel(
         AuthorName = row.Author ?? "";
         if (User.UserId() is Guid me)
         {
+            var supports = db.Set<ProposalSupport>();
+            var followers = db.Set<ProposalFollower>();
             var mine = await db.Set<Proposal>().Where(p => p.Id == id).Select(p => new
             {
-                Supported = db.Set<ProposalSupport>().Any(s => s.ProposalId == p.Id && s.UserId == me),
-                Following = db.Set<ProposalFollower>().Any(f => f.ProposalId == p.Id && f.UserId == me),
+                Supported = supports.Any(s => s.ProposalId == p.Id && s.UserId == me),
+                Following = followers.Any(f => f.ProposalId == p.Id && f.UserId == me),
             }).FirstAsync(ct);
             Supported = mine.Supported;
             Following = mine.Following;

@@ -39,26 +39,52 @@ public sealed class ProposalService(
     public const string SupportAction = "proposals.support";
     public const string CreateAction = "proposals.create";
 
-    /// <summary>The process if the reader may see it and has proposals switched on; three queries.</summary>
+    /// <summary>
+    /// The process if the reader may see it and has proposals switched on. Every proposal page starts here, so the
+    /// process, its phases, the settings, the current phase's switches and the categories come in one query (the phases
+    /// times the categories: a handful of rows); whether the reader manages the process is a second one when signed in.
+    /// </summary>
     public async Task<ProposalScope?> ScopeAsync(string slug, ClaimsPrincipal reader, CancellationToken ct)
     {
-        var process = await access.Visible(reader).AsNoTracking().Include(p => p.Phases).FirstOrDefaultAsync(p => p.Slug == slug, ct);
-        if (process == null || !process.Has(Key))
+        // Collections correlated by plain keys only: SQLite has no APPLY for a FirstOrDefault of a row per process.
+        var settings = db.Set<ProposalSettings>();
+        var phases = db.Set<Phase>();
+        var switches = db.Set<ProposalPhaseSettings>();
+        var categories = db.Set<ProposalCategory>();
+        var row = await access.Visible(reader).AsNoTracking().AsSingleQuery().Where(p => p.Slug == slug)
+            .Select(p => new
+            {
+                Process = p,
+                Phases = p.Phases.ToList(),
+                Settings = settings.Where(s => s.ProcessId == p.Id).ToList(),
+                Switches = phases.Where(ph => ph.ProcessId == p.Id && ph.IsCurrent)
+                    .Join(switches, ph => ph.Id, s => s.PhaseId, (ph, s) => s).ToList(),
+                Categories = categories.Where(c => c.ProcessId == p.Id).OrderBy(c => c.Position).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (row == null || !row.Process.Has(Key))
             return null;
-        return await ScopeAsync(process, reader, ct);
+        var process = row.Process;
+        process.Phases = row.Phases;
+        var current = row.Switches.FirstOrDefault();
+        var canManage = await access.CanManageAsync(reader, process.Id, ct);
+        return new ProposalScope(process, row.Settings.FirstOrDefault() ?? new ProposalSettings { ProcessId = process.Id },
+            current is { } phase ? new PhaseSwitches(phase.CreatingEnabled, phase.SupportingEnabled, phase.CommentingEnabled) : PhaseSwitches.None,
+            row.Categories, canManage);
     }
 
     public async Task<ProposalScope> ScopeAsync(Process process, ClaimsPrincipal reader, CancellationToken ct)
     {
         var current = process.Phases.FirstOrDefault(p => p.IsCurrent)?.Id;
-        var data = await db.Set<ProposalSettings>().AsNoTracking().Where(s => s.ProcessId == process.Id)
+        var processId = process.Id; // a plain local: EF reads it, where `process.Id` would be evaluated as an expression
+        var data = await db.Set<ProposalSettings>().AsNoTracking().Where(s => s.ProcessId == processId)
             .Select(s => new { Settings = (ProposalSettings?)s }).FirstOrDefaultAsync(ct);
         var phase = current is Guid pid
             ? await db.Set<ProposalPhaseSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.PhaseId == pid, ct)
             : null;
-        var categories = await db.Set<ProposalCategory>().AsNoTracking().Where(c => c.ProcessId == process.Id)
+        var categories = await db.Set<ProposalCategory>().AsNoTracking().Where(c => c.ProcessId == processId)
             .OrderBy(c => c.Position).ToListAsync(ct);
-        var canManage = await access.CanManageAsync(reader, process.Id, ct);
+        var canManage = await access.CanManageAsync(reader, processId, ct);
         return new ProposalScope(process, data?.Settings ?? new ProposalSettings { ProcessId = process.Id },
             phase == null ? PhaseSwitches.None : new PhaseSwitches(phase.CreatingEnabled, phase.SupportingEnabled, phase.CommentingEnabled),
             categories, canManage);
@@ -82,49 +108,55 @@ public sealed class ProposalService(
         return null;
     }
 
-    /// <summary>Adds the person's support once; parallel requests meet the key and count once. Returns whether it was new.</summary>
+    /// <summary>
+    /// Adds the person's support once and returns whether it was new. One transaction holds the support, the stored
+    /// count and the author's notification. The insert skips an existing (proposal, person) pair instead of failing, so
+    /// a double click or parallel requests count once and cost no exception; the count moves by one in the same
+    /// transaction (the write lock on SQLite, the row lock on PostgreSQL, keep parallel increments exact).
+    /// </summary>
     public async Task<bool> SupportAsync(ProposalScope scope, Proposal p, Guid userId, CancellationToken ct)
     {
-        db.Add(new ProposalSupport { ProposalId = p.Id, UserId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var added = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO \"ProposalSupport\" (\"ProposalId\", \"UserId\", \"CreatedAt\") VALUES ({p.Id}, {userId}, {now}) ON CONFLICT DO NOTHING", ct);
+        if (added == 0)
             return false;
-        }
-        await RecountSupportsAsync(p.Id, ct);
-        var count = await db.Set<Proposal>().Where(x => x.Id == p.Id).Select(x => x.SupportCount).FirstAsync(ct);
+        var proposalId = p.Id;
+        await db.Set<Proposal>().Where(x => x.Id == proposalId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SupportCount, x => x.SupportCount + 1), ct);
         var url = $"{scope.Path}/{p.Id}";
         await notifier.NotifyAsync([p.AuthorId], NotificationKind.ProposalSupported, "Notifications.Text.Supported", p.Title, url, userId, ct);
-        if (count >= scope.Settings.SupportThreshold && scope.Settings.SupportThreshold > 0)
+        var threshold = scope.Settings.SupportThreshold;
+        if (threshold > 0)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            // Conditional: of parallel supports crossing the threshold, exactly one marks it and tells people.
+            // Conditional and exact (the count was just moved inside this transaction): of parallel supports crossing
+            // the threshold, exactly one marks it and tells people.
             var marked = await db.Set<Proposal>()
-                .Where(x => x.Id == p.Id && x.ThresholdReachedAt == null && x.State == ProposalState.Published)
+                .Where(x => x.Id == proposalId && x.ThresholdReachedAt == null && x.State == ProposalState.Published && x.SupportCount >= threshold)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ThresholdReachedAt, now).SetProperty(x => x.State, ProposalState.ForEvaluation), ct);
             if (marked == 1)
             {
-                var supporters = await db.Set<ProposalSupport>().Where(s => s.ProposalId == p.Id).Select(s => s.UserId).ToListAsync(ct);
+                var supporters = await db.Set<ProposalSupport>().Where(s => s.ProposalId == proposalId).Select(s => s.UserId).ToListAsync(ct);
                 await notifier.NotifyAsync([p.AuthorId, .. supporters], NotificationKind.ProposalThreshold, "Notifications.Text.Threshold", p.Title, url, null, ct);
             }
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return true;
     }
 
+    /// <summary>Removes the person's support if there was one, and the stored count with it, in one transaction.</summary>
     public async Task WithdrawSupportAsync(Guid proposalId, Guid userId, CancellationToken ct)
     {
-        await db.Set<ProposalSupport>().Where(s => s.ProposalId == proposalId && s.UserId == userId).ExecuteDeleteAsync(ct);
-        await RecountSupportsAsync(proposalId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var removed = await db.Set<ProposalSupport>().Where(s => s.ProposalId == proposalId && s.UserId == userId).ExecuteDeleteAsync(ct);
+        if (removed == 0)
+            return;
+        await db.Set<Proposal>().Where(x => x.Id == proposalId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SupportCount, x => x.SupportCount - removed), ct);
+        await tx.CommitAsync(ct);
     }
-
-    public Task RecountSupportsAsync(Guid proposalId, CancellationToken ct) =>
-        db.Set<Proposal>().Where(p => p.Id == proposalId).ExecuteUpdateAsync(s => s
-            .SetProperty(p => p.SupportCount, p => db.Set<ProposalSupport>().Count(x => x.ProposalId == p.Id)), ct);
 
     /// <summary>Process administrators' official answer; the author and followers are told.</summary>
     public async Task AnswerAsync(ProposalScope scope, Proposal p, ProposalState state, string text, Guid by, CancellationToken ct)

@@ -20,7 +20,9 @@ public static class DataSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Agora__Database__Provider is Postgres but ConnectionStrings__Agora is empty.");
-            builder.Services.AddDbContext<PostgresAgoraDb>((sp, o) => o
+            // Pooled: a request takes a ready context instead of building one (the options, interceptors included, are
+            // built once; the interceptors are singletons). EF resets a context before it goes back to the pool.
+            builder.Services.AddDbContextPool<PostgresAgoraDb>((sp, o) => o
                 .UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__EFMigrationsHistory"))
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
             builder.Services.AddScoped<AgoraDb>(sp => sp.GetRequiredService<PostgresAgoraDb>());
@@ -28,9 +30,10 @@ public static class DataSetup
         else
         {
             var sqlite = ResolveSqlite(connectionString ?? DefaultSqlite, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<SqliteAgoraDb>((sp, o) => o
+            builder.Services.AddDbContextPool<SqliteAgoraDb>((sp, o) => o
                 .UseSqlite(sqlite)
-                .AddInterceptors(sp.GetServices<IInterceptor>()));
+                .AddInterceptors(sp.GetServices<IInterceptor>())
+                .AddInterceptors(new SqliteConnectionSetup(options.SqliteSynchronous)));
             builder.Services.AddScoped<AgoraDb>(sp => sp.GetRequiredService<SqliteAgoraDb>());
         }
 

@@ -13,4 +13,7 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the app starts (every node may do it: EF takes a migration lock).</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>SQLite only: PRAGMA synchronous per connection (NORMAL, or FULL to fsync every commit); see SqliteConnectionSetup.</summary>
+    public string SqliteSynchronous { get; set; } = "NORMAL";
 }
