@@ -46,20 +46,29 @@ public static class OutputCaching
         if (!Enabled(builder.Configuration))
             return builder;
         // A short life as a safety net: each node keeps its own copies, and only its own writes evict them.
-        var lifetime = TimeSpan.FromSeconds(builder.Configuration.GetValue("Agora:OutputCache:Seconds", 20));
-        var generation = new CacheGeneration();
-        builder.Services.AddSingleton(generation);
-        builder.Services.AddOutputCache(o => o.DefaultExpirationTimeSpan = lifetime);
+        var policies = new OutputCachePolicies(TimeSpan.FromSeconds(builder.Configuration.GetValue("Agora:OutputCache:Seconds", 20)));
+        builder.Services.AddSingleton(policies);
+        builder.Services.AddSingleton(policies.Generation);
+        builder.Services.AddOutputCache(o => o.DefaultExpirationTimeSpan = policies.Lifetime);
         builder.Services.AddSingleton<IInterceptor, OutputCacheEviction>();
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
             foreach (var (page, tags) in Pages)
             {
-                var policy = new AnonymousPagePolicy([ContentTag, .. tags], lifetime, generation);
+                var policy = policies.For(tags);
                 o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(policy));
             }
         });
         return builder;
+    }
+
+    /// <summary>Caches a group's anonymous GETs (the open-data API) when output caching is on; otherwise nothing.</summary>
+    public static TBuilder CacheAnonymousReads<TBuilder>(this TBuilder endpoints, IServiceProvider services, params string[] tags)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        if (services.GetService<OutputCachePolicies>() is { } policies)
+            endpoints.CacheOutput(policies.For(tags));
+        return endpoints;
     }
 
     /// <summary>After authentication (it must know who is signed in) and localization (the key follows the language).</summary>
@@ -69,6 +78,15 @@ public static class OutputCaching
             app.UseOutputCache();
         return app;
     }
+}
+
+/// <summary>Makes the policy of each cached endpoint: the shared lifetime and eviction count, its own tags.</summary>
+public sealed class OutputCachePolicies(TimeSpan lifetime)
+{
+    public TimeSpan Lifetime => lifetime;
+    public CacheGeneration Generation { get; } = new();
+
+    public IOutputCachePolicy For(string[] tags) => new AnonymousPagePolicy([OutputCaching.ContentTag, .. tags], lifetime, Generation);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Agora.Tests.Features.Api;
 using Agora.Tests.Features.Proposals;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
@@ -95,6 +96,29 @@ public sealed class OutputCacheTests(CachingAgoraFactory f) : IClassFixture<Cach
         r = await citizen.PostFormAsync(page, new Dictionary<string, string>(), page + "?handler=unsupport");
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         await AnonymousSeesWithinPromiseAsync(list, html => html.Contains(">0 подкрепи<", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Api_SecondRead_SendsNoQueries_AndASupportShowsWithinTwoSeconds()
+    {
+        var process = await f.ProposalProcessAsync();
+        var p = await f.ProposalAsync(process, await f.PersonAsync());
+        var url = $"/api/v1/proposals?process={process.Slug}";
+        var api = f.Anonymous();
+        Assert.Equal(0, (await api.JsonAsync(url)).GetProperty("items")[0].GetProperty("supportCount").GetInt32());
+        f.Queries.Reset();
+        Assert.Equal(0, (await api.JsonAsync(url)).GetProperty("items")[0].GetProperty("supportCount").GetInt32());
+        Assert.Equal(0, f.Queries.Count);
+
+        var page = ProposalTestData.Url(process, p.Id);
+        var citizen = await f.SignedInAsync(await f.PersonAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostFormAsync(page, new Dictionary<string, string>(), page + "?handler=support")).StatusCode);
+        var clock = Stopwatch.StartNew();
+        while ((await api.JsonAsync(url)).GetProperty("items")[0].GetProperty("supportCount").GetInt32() != 1)
+        {
+            Assert.True(clock.Elapsed < Promise, "the API did not show the support within 2 s");
+            await Task.Delay(100);
+        }
     }
 
     [Fact]
