@@ -48,8 +48,20 @@ public static class OutputCaching
         // A short life as a safety net: each node keeps its own copies, and only its own writes evict them.
         var policies = new OutputCachePolicies(TimeSpan.FromSeconds(builder.Configuration.GetValue("Agora:OutputCache:Seconds", 20)));
         builder.Services.AddSingleton(policies);
-        builder.Services.AddSingleton(policies.Generation);
-        builder.Services.AddOutputCache(o => o.DefaultExpirationTimeSpan = policies.Lifetime);
+        builder.Services.AddOutputCache(o =>
+        {
+            o.DefaultExpirationTimeSpan = policies.Lifetime;
+            // /processes/ABC may be a 404 where /processes/abc is a page: never answer one with the other's copy.
+            o.UseCaseSensitivePaths = true;
+        });
+        // Stores through a guard: a copy rendered before an eviction is dropped, even when the eviction came mid-write.
+        var memory = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        builder.Services.Remove(memory);
+        builder.Services.AddSingleton<IOutputCacheStore>(sp => new GuardedOutputCacheStore(
+            memory.ImplementationInstance as IOutputCacheStore
+                ?? memory.ImplementationFactory?.Invoke(sp) as IOutputCacheStore
+                ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, memory.ImplementationType!),
+            policies.Generation, sp.GetRequiredService<IHttpContextAccessor>()));
         builder.Services.AddSingleton<IInterceptor, OutputCacheEviction>();
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
@@ -97,16 +109,59 @@ public sealed class CacheGeneration
 {
     private long value;
 
+    /// <summary>Held while storing a copy and while evicting, so neither can slip between the other's check and act.</summary>
+    public Lock Gate { get; } = new();
+
     public long Current => Interlocked.Read(ref value);
 
     public void Advance() => Interlocked.Increment(ref value);
+}
+
+/// <summary>
+/// The in-memory store, refusing a copy whose request began before the latest eviction: it may show what was read
+/// before the write that caused it. Check and store happen under the same lock as advance and evict.
+/// </summary>
+public sealed class GuardedOutputCacheStore(IOutputCacheStore inner, CacheGeneration generation, IHttpContextAccessor requests)
+    : IOutputCacheStore
+{
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        var started = requests.HttpContext?.Items[AnonymousPagePolicy.GenerationKey] as long?;
+        lock (generation.Gate)
+        {
+            if (started != null && started != generation.Current)
+                return ValueTask.CompletedTask;
+            Wait(inner.SetAsync(key, value, tags, validFor, cancellationToken));
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        lock (generation.Gate)
+        {
+            generation.Advance();
+            Wait(inner.EvictByTagAsync(tag, cancellationToken));
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The in-memory store completes at once; waiting only matters for a store that does not.</summary>
+    private static void Wait(ValueTask pending)
+    {
+        if (!pending.IsCompletedSuccessfully)
+            pending.AsTask().GetAwaiter().GetResult();
+    }
 }
 
 /// <summary>The default output-cache rules plus what Agora's pages need: language, flash messages, antiforgery.</summary>
 public sealed class AnonymousPagePolicy(string[] tags, TimeSpan lifetime, CacheGeneration generation) : IOutputCachePolicy
 {
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
-    private static readonly object GenerationKey = new();
+    /// <summary>HttpContext.Items key of the eviction count when the request began.</summary>
+    public static readonly object GenerationKey = new();
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -154,7 +209,7 @@ public sealed class AnonymousPagePolicy(string[] tags, TimeSpan lifetime, CacheG
 /// (which bypass change tracking) by the tables their SQL writes. Inside a transaction the eviction is repeated after
 /// the commit, so a read between the write and the commit cannot keep the old content.
 /// </summary>
-public sealed class OutputCacheEviction(IOutputCacheStore store, CacheGeneration generation)
+public sealed class OutputCacheEviction(IOutputCacheStore store)
     : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     /// <summary>Bookkeeping rows that no public page shows: writing them evicts nothing.</summary>
@@ -307,7 +362,6 @@ public sealed class OutputCacheEviction(IOutputCacheStore store, CacheGeneration
     {
         if (tags == null)
             return;
-        generation.Advance();
         Evict(OutputCaching.ContentTag);
         foreach (var tag in tags)
             Evict(tag);
@@ -315,7 +369,7 @@ public sealed class OutputCacheEviction(IOutputCacheStore store, CacheGeneration
 
     private void Evict(string tag)
     {
-        // The in-memory store evicts synchronously; waiting only matters for a store that does not.
+        // The guarded store evicts synchronously (and advances the generation).
         var pending = store.EvictByTagAsync(tag, default);
         if (!pending.IsCompletedSuccessfully)
             pending.AsTask().GetAwaiter().GetResult();

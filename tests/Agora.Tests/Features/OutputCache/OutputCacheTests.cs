@@ -4,7 +4,11 @@ using Agora.Tests.Features.Proposals;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace Agora.Tests.Features.OutputCache;
@@ -118,6 +122,38 @@ public sealed class OutputCacheTests(CachingAgoraFactory f) : IClassFixture<Cach
         {
             Assert.True(clock.Elapsed < Promise, "the API did not show the support within 2 s");
             await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task Store_RenderThatBeganBeforeAnEviction_IsNotStored()
+    {
+        var store = f.Services.GetRequiredService<IOutputCacheStore>();
+        Assert.IsType<GuardedOutputCacheStore>(store);
+        var generation = f.Services.GetRequiredService<OutputCachePolicies>().Generation;
+        var http = new DefaultHttpContext();
+        var requests = new HttpContextAccessor { HttpContext = http };
+        try
+        {
+            // A request begins, a vote evicts while it renders, then it tries to store what it read before the vote.
+            http.Items[AnonymousPagePolicy.GenerationKey] = generation.Current;
+            await store.EvictByTagAsync(OutputCaching.ContentTag, default);
+            await store.SetAsync("stale-render", [1], [OutputCaching.ContentTag], TimeSpan.FromMinutes(1), default);
+            Assert.Null(await store.GetAsync("stale-render", default));
+
+            // A request that began after it stores (retried: a background worker's write may evict in between).
+            byte[]? stored = null;
+            for (var i = 0; i < 5 && stored == null; i++)
+            {
+                http.Items[AnonymousPagePolicy.GenerationKey] = generation.Current;
+                await store.SetAsync("fresh-render", [1], [OutputCaching.ContentTag], TimeSpan.FromMinutes(1), default);
+                stored = await store.GetAsync("fresh-render", default);
+            }
+            Assert.NotNull(stored);
+        }
+        finally
+        {
+            requests.HttpContext = null;
         }
     }
 
