@@ -109,6 +109,8 @@ public sealed class OutputCacheTests(CachingAgoraFactory f) : IClassFixture<Cach
         var p = await f.ProposalAsync(process, await f.PersonAsync());
         var url = $"/api/v1/proposals?process={process.Slug}";
         var api = f.Anonymous();
+        // A HEAD (no body) is not handed to a later GET.
+        Assert.Equal(HttpStatusCode.OK, (await api.SendAsync(new HttpRequestMessage(HttpMethod.Head, url))).StatusCode);
         Assert.Equal(0, (await api.JsonAsync(url)).GetProperty("items")[0].GetProperty("supportCount").GetInt32());
         f.Queries.Reset();
         Assert.Equal(0, (await api.JsonAsync(url)).GetProperty("items")[0].GetProperty("supportCount").GetInt32());
