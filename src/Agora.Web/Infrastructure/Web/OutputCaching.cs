@@ -26,7 +26,11 @@ public static class OutputCaching
     /// <summary>Every cached page carries this tag; every write to public content evicts it.</summary>
     public const string ContentTag = "content";
 
-    /// <summary>The cached pages (page paths under /Features) and the modules whose writes they show.</summary>
+    /// <summary>
+    /// The cached pages (page paths under /Features) and the modules whose writes they show. Today every write to
+    /// public content also evicts <see cref="ContentTag"/>, i.e. every cached page (coarse, and correct whatever a page
+    /// shows); the module tags let a later change evict less once each page's dependencies are audited.
+    /// </summary>
     private static readonly (string Page, string[] Tags)[] Pages =
     [
         ("/Home/Index", []),
