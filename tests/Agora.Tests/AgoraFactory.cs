@@ -38,6 +38,8 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Agora:Identity:SecurityStampInterval"] = "00:00:00",
         ["Agora:OpenData:WorkerEnabled"] = "false",
         ["Agora:Search:WorkerEnabled"] = "false",
+        // Tests read what they just wrote and count queries per request; OutputCacheTests switch the cache on.
+        ["Agora:OutputCache:Enabled"] = "false",
     };
 
     public bool IsPostgres => PostgresServer != null;

@@ -60,6 +60,7 @@ public static class ApiSetup
             .AllowAnonymous()
             .RequireCors(CorsPolicy)
             .RequireRateLimiting(RateLimits.Api)
+            .CacheAnonymousReads(app.Services, "api")
             .AddEndpointFilter(async (context, next) =>
             {
                 // Errors are problem details, not the HTML error pages the rest of the site re-executes to.

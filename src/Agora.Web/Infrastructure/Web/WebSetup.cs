@@ -61,6 +61,7 @@ public static class WebSetup
                     o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(n));
             }
         });
+        builder.AddAgoraOutputCache();
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         if (!isCommand)
             builder.Services.AddHostedService<StartupTasks>();
@@ -94,6 +95,8 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseCultureChoice();
+        // Last: it needs the signed-in person (never cached for them), the resolved language and the endpoint's policy.
+        app.UseAgoraOutputCache();
         return app;
     }
 }
