@@ -40,6 +40,8 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Agora:Search:WorkerEnabled"] = "false",
         // Tests read what they just wrote and count queries per request; OutputCacheTests switch the cache on.
         ["Agora:OutputCache:Enabled"] = "false",
+        // Tests change phases and settings and read them back at once; ProposalScopeCacheTests switch it on.
+        ["Agora:Proposals:ScopeCacheSeconds"] = "0",
     };
 
     public bool IsPostgres => PostgresServer != null;

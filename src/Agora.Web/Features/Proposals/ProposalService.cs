@@ -5,6 +5,7 @@ using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Agora.Web.Features.Proposals;
 
@@ -28,11 +29,17 @@ public sealed class ProposalOptions
 {
     /// <summary>How many proposals one person may create per hour in all processes.</summary>
     public int PerHour { get; set; } = 5;
+
+    /// <summary>
+    /// How long a node keeps a process's proposal scope (phases, settings, switches, categories) for anonymous readers;
+    /// 0 turns it off. Settings saved on this node take effect at once; elsewhere after at most this long.
+    /// </summary>
+    public int ScopeCacheSeconds { get; set; } = 5;
 }
 
 public sealed class ProposalService(
     AgoraDb db, ProcessAccess access, Notifier notifier, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<ProposalOptions> options)
+    Microsoft.Extensions.Options.IOptions<ProposalOptions> options, IMemoryCache cache)
 {
     public const string Key = "proposals";
     /// <summary>Verification requirements administrators may switch on (/admin/census); off by default.</summary>
@@ -45,6 +52,26 @@ public sealed class ProposalService(
     /// times the categories: a handful of rows); whether the reader manages the process is a second one when signed in.
     /// </summary>
     public async Task<ProposalScope?> ScopeAsync(string slug, ClaimsPrincipal reader, CancellationToken ct)
+    {
+        // Anonymous readers (most of the traffic) share one scope per process for a few seconds: it is what every list
+        // and proposal page reads first, and it changes rarely. The pages' proposals and counts are always read fresh;
+        // signed-in people, who may act or manage, always get the scope fresh from the database.
+        var seconds = options.Value.ScopeCacheSeconds;
+        var shared = seconds > 0 && reader.Identity?.IsAuthenticated != true;
+        if (shared && cache.TryGetValue(ScopeKey(slug), out ProposalScope? known))
+            return known;
+        var scope = await LoadScopeAsync(slug, reader, ct);
+        if (shared && scope != null)
+            cache.Set(ScopeKey(slug), scope, TimeSpan.FromSeconds(seconds));
+        return scope;
+    }
+
+    /// <summary>Drops this node's shared scope of the process, after its settings change.</summary>
+    public void ForgetScope(string slug) => cache.Remove(ScopeKey(slug));
+
+    private static (string, string) ScopeKey(string slug) => ("proposal-scope", slug);
+
+    private async Task<ProposalScope?> LoadScopeAsync(string slug, ClaimsPrincipal reader, CancellationToken ct)
     {
         // Collections correlated by plain keys only: SQLite has no APPLY for a FirstOrDefault of a row per process.
         var settings = db.Set<ProposalSettings>();

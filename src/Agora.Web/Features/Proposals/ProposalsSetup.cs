@@ -17,6 +17,7 @@ public static class ProposalsSetup
         services.Configure<ProposalOptions>(config.GetSection("Agora:Proposals"));
         services.Configure<CommentOptions>(config.GetSection("Agora:Comments"));
         services.Configure<ModerationOptions>(config.GetSection("Agora:Moderation"));
+        services.AddMemoryCache();
         services.AddScoped<ProposalService>();
         services.AddSingleton(new VerifiableAction(ProposalService.SupportAction, "Verification.Action.ProposalsSupport", false));
         services.AddSingleton(new VerifiableAction(ProposalService.CreateAction, "Verification.Action.ProposalsCreate", false));
