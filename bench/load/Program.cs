@@ -461,7 +461,9 @@ namespace AgoraLoad
         private static partial Regex JsPattern();
     }
 
-    internal sealed record Memory(long PeakMb, long AfterRunMb);
+    /// <summary>The resident set counts file pages (the assemblies, the search index, which the kernel may drop at
+    /// will) and the runtime's double-mapped code (shared memory); RssAnon is the memory the process itself holds.</summary>
+    internal sealed record Memory(long PeakMb, long AfterRunMb, long AnonymousMb, long FileMb, long SharedMb);
 
     internal static class ServerMemory
     {
@@ -473,7 +475,7 @@ namespace AgoraLoad
                 return null;
             long Kb(string key) => File.ReadLines(file).Where(l => l.StartsWith(key, StringComparison.Ordinal))
                 .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)).FirstOrDefault();
-            return new(Kb("VmHWM:") / 1024, Kb("VmRSS:") / 1024);
+            return new(Kb("VmHWM:") / 1024, Kb("VmRSS:") / 1024, Kb("RssAnon:") / 1024, Kb("RssFile:") / 1024, Kb("RssShmem:") / 1024);
         }
     }
 
@@ -542,7 +544,7 @@ namespace AgoraLoad
                 sb.AppendLine(inv, $"| {w.Name} | {w.Stats.RequestsPerSecond:F0} | {w.Stats.P50:F1} | {w.Stats.P95:F1} | {w.Stats.P99:F1} | {w.Stats.Errors} | {w.Successes} | {w.StoredRows} | {w.CounterDelta} | {(w.Consistent ? "yes" : "NO")} |");
             sb.AppendLine();
             if (Memory is { } m)
-                sb.AppendLine(inv, $"Server memory: peak {m.PeakMb} MB (VmHWM), {m.AfterRunMb} MB after the run (VmRSS).");
+                sb.AppendLine(inv, $"Server memory: peak {m.PeakMb} MB (VmHWM), {m.AfterRunMb} MB after the run (VmRSS): {m.AnonymousMb} MB the process's own (RssAnon), {m.FileMb} MB file pages (assemblies, search index; RssFile), {m.SharedMb} MB shared (the runtime's double-mapped code; RssShmem).");
             foreach (var n in Notes)
                 sb.AppendLine().AppendLine(n);
             return sb.ToString();
