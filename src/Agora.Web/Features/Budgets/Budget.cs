@@ -146,6 +146,8 @@ public sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
         builder.Property(b => b.District).HasMaxLength(50);
         builder.HasIndex(b => new { b.BudgetId, b.VoterId }).IsUnique();
         builder.HasIndex(b => b.ReceiptCode).IsUnique();
+        // Turnout by district is counted from this index alone (a city-wide budget holds tens of thousands of ballots).
+        builder.HasIndex(b => new { b.BudgetId, b.District });
         builder.HasOne<Budget>().WithMany().HasForeignKey(b => b.BudgetId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AgoraUser>().WithMany().HasForeignKey(b => b.VoterId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -56,7 +56,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, id, ct))
+        if (!await LoadAsync(slug, id, ct, forPage: true))
             return NotFound();
         if (Proposal.HiddenAt == null || Scope.CanManage || IsAuthor)
         {
@@ -164,7 +164,9 @@ public sealed class DetailsModel(
         return Redirect(ProposalUrl);
     }
 
-    private async Task<bool> LoadAsync(string slug, Guid id, CancellationToken ct)
+    /// <param name="forPage">Whether the page is shown: only then does it need whether the reader supports and follows it
+    /// (the handlers act and redirect; a support is the busiest write, so it skips that query).</param>
+    private async Task<bool> LoadAsync(string slug, Guid id, CancellationToken ct, bool forPage = false)
     {
         var scope = await proposals.ScopeAsync(slug, User, ct);
         if (scope == null)
@@ -178,7 +180,7 @@ public sealed class DetailsModel(
             return false;
         Proposal = row.P;
         AuthorName = row.Author ?? "";
-        if (User.UserId() is Guid me)
+        if (forPage && User.UserId() is Guid me)
         {
             var supports = db.Set<ProposalSupport>();
             var followers = db.Set<ProposalFollower>();

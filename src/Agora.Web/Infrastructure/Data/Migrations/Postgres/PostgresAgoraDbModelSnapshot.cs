@@ -55,6 +55,8 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("VoterId");
 
+                    b.HasIndex("BudgetId", "District");
+
                     b.HasIndex("BudgetId", "VoterId")
                         .IsUnique();
 

@@ -50,6 +50,8 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("VoterId");
 
+                    b.HasIndex("BudgetId", "District");
+
                     b.HasIndex("BudgetId", "VoterId")
                         .IsUnique();
 
