@@ -37,7 +37,8 @@ public sealed class ProposalScopeCacheTests(ScopeCachingAgoraFactory f) : IClass
         await f.DbAsync(db => db.Set<Proposal>().Where(x => x.Id == p.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.SupportCount, 7)));
         var html = WebUtility.HtmlDecode(await f.Browser().HtmlAsync(url));
         Assert.Contains(q.Title, html, StringComparison.Ordinal);
-        Assert.Contains("7", html, StringComparison.Ordinal);
+        Assert.Contains("7 подкрепи", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("2 подкрепи", html, StringComparison.Ordinal);
     }
 
     [Fact]
