@@ -42,6 +42,7 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Agora:OutputCache:Enabled"] = "false",
         // Tests change phases and settings and read them back at once; ProposalScopeCacheTests switch it on.
         ["Agora:Proposals:ScopeCacheSeconds"] = "0",
+        ["Agora:Verification:RequirementCacheSeconds"] = "0",
     };
 
     public bool IsPostgres => PostgresServer != null;

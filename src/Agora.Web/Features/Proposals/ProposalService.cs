@@ -31,15 +31,24 @@ public sealed class ProposalOptions
     public int PerHour { get; set; } = 5;
 
     /// <summary>
-    /// How long a node keeps a process's proposal scope (phases, settings, switches, categories) for anonymous readers;
-    /// 0 turns it off. Settings saved on this node take effect at once; elsewhere after at most this long.
+    /// How long a node keeps a published process's proposal scope (phases, settings, switches, categories), shared by
+    /// all its readers; 0 turns it off. A change saved on this node takes effect at once; elsewhere after at most this long.
     /// </summary>
     public int ScopeCacheSeconds { get; set; } = 5;
 }
 
+/// <summary>Counts committed writes to what a proposal scope holds: processes and their phases, administrators and
+/// components (everything in Features/Processes), and the proposal settings, switches and categories.</summary>
+public sealed class ProposalScopeWatch : WriteWatch
+{
+    protected override bool Watches(Type entityType) =>
+        entityType.Namespace == typeof(Process).Namespace
+        || entityType == typeof(ProposalSettings) || entityType == typeof(ProposalPhaseSettings) || entityType == typeof(ProposalCategory);
+}
+
 public sealed class ProposalService(
     AgoraDb db, ProcessAccess access, Notifier notifier, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<ProposalOptions> options, IMemoryCache cache)
+    Microsoft.Extensions.Options.IOptions<ProposalOptions> options, IMemoryCache cache, ProposalScopeWatch watch)
 {
     public const string Key = "proposals";
     /// <summary>Verification requirements administrators may switch on (/admin/census); off by default.</summary>
@@ -53,23 +62,25 @@ public sealed class ProposalService(
     /// </summary>
     public async Task<ProposalScope?> ScopeAsync(string slug, ClaimsPrincipal reader, CancellationToken ct)
     {
-        // Anonymous readers (most of the traffic) share one scope per process for a few seconds: it is what every list
-        // and proposal page reads first, and it changes rarely. The pages' proposals and counts are always read fresh;
-        // signed-in people, who may act or manage, always get the scope fresh from the database.
+        // Every reader of a published process shares one scope per process: it is what every list, proposal page and
+        // support reads first, and it changes rarely. An entry is keyed by the count of committed writes to processes,
+        // phases and the proposal settings (ProposalScopeWatch), so a change on this node takes effect at the next
+        // request for everyone; other nodes see it within the configured seconds. Whether the reader manages the
+        // process is read fresh for each signed-in person. Drafts (seen by their managers only) are never shared; the
+        // pages' proposals and counts are always read fresh.
         var seconds = options.Value.ScopeCacheSeconds;
-        var shared = seconds > 0 && reader.Identity?.IsAuthenticated != true;
-        if (shared && cache.TryGetValue(ScopeKey(slug), out ProposalScope? known))
-            return known;
+        if (seconds <= 0)
+            return await LoadScopeAsync(slug, reader, ct);
+        var key = ("proposal-scope", slug, watch.Generation);
+        if (cache.TryGetValue(key, out ProposalScope? known) && known != null)
+            return reader.Identity?.IsAuthenticated == true
+                ? known with { CanManage = await access.CanManageAsync(reader, known.Process.Id, ct) }
+                : known;
         var scope = await LoadScopeAsync(slug, reader, ct);
-        if (shared && scope != null)
-            cache.Set(ScopeKey(slug), scope, TimeSpan.FromSeconds(seconds));
+        if (scope is { Process.Published: true })
+            cache.Set(key, scope with { CanManage = false }, TimeSpan.FromSeconds(seconds));
         return scope;
     }
-
-    /// <summary>Drops this node's shared scope of the process, after its settings change.</summary>
-    public void ForgetScope(string slug) => cache.Remove(ScopeKey(slug));
-
-    private static (string, string) ScopeKey(string slug) => ("proposal-scope", slug);
 
     private async Task<ProposalScope?> LoadScopeAsync(string slug, ClaimsPrincipal reader, CancellationToken ct)
     {

@@ -19,6 +19,8 @@ public static class ProposalsSetup
         services.Configure<ModerationOptions>(config.GetSection("Agora:Moderation"));
         services.AddMemoryCache();
         services.AddScoped<ProposalService>();
+        services.AddSingleton<ProposalScopeWatch>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<ProposalScopeWatch>());
         services.AddSingleton(new VerifiableAction(ProposalService.SupportAction, "Verification.Action.ProposalsSupport", false));
         services.AddSingleton(new VerifiableAction(ProposalService.CreateAction, "Verification.Action.ProposalsCreate", false));
         services.AddScoped<ProposalCommentTarget>();

@@ -131,7 +131,6 @@ public sealed class SettingsModel(ProposalService proposals, AgoraDb db, AuditLo
             $"threshold={Input.SupportThreshold}; deadline={Input.SupportDeadline}; edit={Input.EditWindowMinutes}; " +
             string.Join("; ", Input.Phases.Select(p => $"{p.Title}: {(p.Creating ? "C" : "-")}{(p.Supporting ? "S" : "-")}{(p.Commenting ? "K" : "-")}")));
         await db.SaveChangesAsync(ct);
-        proposals.ForgetScope(Scope.Process.Slug);
         TempData["Status"] = l["Proposals.Settings.Saved"].Value;
         return Redirect($"{Scope.Path}/settings");
     }

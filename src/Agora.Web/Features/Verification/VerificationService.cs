@@ -7,6 +7,7 @@ using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Agora.Web.Features.Verification;
@@ -50,6 +51,16 @@ public sealed class VerificationOptions
     public string? CensusKey { get; set; }
     /// <summary>How many census attempts one account may make per hour (successful or not).</summary>
     public int AttemptsPerHour { get; set; } = 5;
+
+    /// <summary>How long a node keeps whether an action needs verification (asked on every support and proposal);
+    /// 0 turns it off. A change saved on this node takes effect at once; elsewhere after at most this long.</summary>
+    public int RequirementCacheSeconds { get; set; } = 5;
+}
+
+/// <summary>Counts committed writes to the verification requirements, which <see cref="VerificationService"/> caches.</summary>
+public sealed class VerificationRequirementWatch : WriteWatch
+{
+    protected override bool Watches(Type entityType) => entityType == typeof(VerificationRequirement);
 }
 
 public sealed record VerificationStatus(string District, string Method, DateTime VerifiedAt);
@@ -60,7 +71,7 @@ public enum CensusOutcome { Verified, NoMatch, AlreadyUsed, AlreadyVerified, Too
 
 public sealed class VerificationService(
     AgoraDb db, AuditLog audit, TimeProvider clock, IOptions<VerificationOptions> options, IHostEnvironment env,
-    IEnumerable<VerifiableAction> actions)
+    IEnumerable<VerifiableAction> actions, IMemoryCache cache, VerificationRequirementWatch watch)
 {
     /// <summary>Only for Development and tests; production must configure its own secret.</summary>
     private const string DevelopmentKey = "agora-development-census-key-not-secret";
@@ -98,8 +109,15 @@ public sealed class VerificationService(
         var declared = actions.FirstOrDefault(a => a.Key == action);
         if (declared?.Locked == true)
             return true;
+        var seconds = options.Value.RequirementCacheSeconds;
+        var key = ("verification-required", action, watch.Generation);
+        if (seconds > 0 && cache.TryGetValue(key, out bool known))
+            return known;
         var row = await db.Set<VerificationRequirement>().AsNoTracking().FirstOrDefaultAsync(r => r.Action == action, ct);
-        return row?.Required ?? declared?.RequiredByDefault ?? false;
+        var required = row?.Required ?? declared?.RequiredByDefault ?? false;
+        if (seconds > 0)
+            cache.Set(key, required, TimeSpan.FromSeconds(seconds));
+        return required;
     }
 
     /// <summary>Why the person may not do <paramref name="action"/> (a resource key), or null. With a district the

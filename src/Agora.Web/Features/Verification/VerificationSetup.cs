@@ -7,6 +7,9 @@ public static class VerificationSetup
     {
         services.Configure<VerificationOptions>(config.GetSection("Agora:Verification"));
         services.AddScoped<VerificationService>();
+        services.AddMemoryCache();
+        services.AddSingleton<VerificationRequirementWatch>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<VerificationRequirementWatch>());
         services.AddSingleton<IVerificationMethod, CensusMethod>();
         services.AddSingleton<IVerificationMethod, InPersonMethod>();
         services.AddScoped<Infrastructure.Identity.IPersonalDataSource, VerificationPersonalData>();

@@ -42,16 +42,53 @@ public sealed class ProposalScopeCacheTests(ScopeCachingAgoraFactory f) : IClass
     }
 
     [Fact]
-    public async Task SignedInPeople_AlwaysReadTheScopeFresh()
+    public async Task ChangedSwitches_TakeEffectAtOnceForEveryone()
     {
         var process = await f.ProposalProcessAsync(creating: true);
         var url = ProposalTestData.Url(process);
-        var anonymous = await f.Browser().HtmlAsync(url);
-        Assert.Contains(url + "/new", anonymous, StringComparison.Ordinal);
-        await f.SwitchesAsync(process, creating: false, supporting: true, commenting: true);
         var citizen = await f.SignedInAsync(await f.PersonAsync());
-        // The anonymous scope still says "open" for a few seconds; a signed-in person, who could act, sees it closed.
+        Assert.Contains(url + "/new", await f.Browser().HtmlAsync(url), StringComparison.Ordinal);
+        Assert.Contains(url + "/new", await citizen.HtmlAsync(url), StringComparison.Ordinal);
+        // Both now read the shared scope; the committed write to the switches makes it stale for both at once.
+        await f.SwitchesAsync(process, creating: false, supporting: true, commenting: true);
+        Assert.DoesNotContain(url + "/new\"", await f.Browser().HtmlAsync(url), StringComparison.Ordinal);
         Assert.DoesNotContain(url + "/new\"", await citizen.HtmlAsync(url), StringComparison.Ordinal);
+        // A raw update (no change tracking) counts too: open again, then no phase is current any more.
+        await f.SwitchesAsync(process, creating: true, supporting: true, commenting: true);
+        Assert.Contains(url + "/new\"", await f.Browser().HtmlAsync(url), StringComparison.Ordinal);
+        await f.DbAsync(db => db.Set<Agora.Web.Features.Processes.Phase>().Where(ph => ph.ProcessId == process.Id)
+            .ExecuteUpdateAsync(x => x.SetProperty(ph => ph.IsCurrent, false)));
+        Assert.DoesNotContain(url + "/new\"", await f.Browser().HtmlAsync(url), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignedInPeople_ShareTheScope_ButWhetherTheyManageIsTheirOwn()
+    {
+        var admin = await f.PersonAsync();
+        var process = await f.ProposalProcessAsync(administrator: admin);
+        var url = ProposalTestData.Url(process);
+        var manager = await f.SignedInAsync(admin);
+        var citizen = await f.SignedInAsync(await f.PersonAsync());
+        // The second signed-in read skips the scope query but still asks whether this person manages the process.
+        var cold = await QueriesAsync(manager, url + "?sort=newest");
+        var warm = await QueriesAsync(manager, url + "?sort=newest");
+        Assert.Equal(cold - 1, warm);
+        Assert.Contains(url + "/settings", await manager.HtmlAsync(url), StringComparison.Ordinal);
+        Assert.DoesNotContain(url + "/settings", await citizen.HtmlAsync(url), StringComparison.Ordinal);
+        Assert.DoesNotContain(url + "/settings", await f.Browser().HtmlAsync(url), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADraftSeenByItsManager_IsNeverSharedWithOthers()
+    {
+        var admin = await f.PersonAsync();
+        var process = await f.ProposalProcessAsync(administrator: admin);
+        await f.DbAsync(db => db.Set<Agora.Web.Features.Processes.Process>().Where(p => p.Id == process.Id)
+            .ExecuteUpdateAsync(x => x.SetProperty(p => p.Published, false)));
+        var url = ProposalTestData.Url(process);
+        Assert.Equal(HttpStatusCode.OK, (await (await f.SignedInAsync(admin)).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await f.Browser().GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await f.SignedInAsync(await f.PersonAsync())).GetAsync(url)).StatusCode);
     }
 
     [Fact]

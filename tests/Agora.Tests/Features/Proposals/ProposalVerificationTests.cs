@@ -41,6 +41,31 @@ public sealed class ProposalVerificationTests
     }
 
     [Fact]
+    public async Task A_requirement_switched_on_takes_effect_at_the_next_support_although_nodes_cache_it()
+    {
+        var f = new AgoraFactory();
+        f.Settings["Agora:Verification:RequirementCacheSeconds"] = "60";
+        await f.InitializeAsync();
+        await using var _ = f;
+        var process = await f.ProposalProcessAsync();
+        var first = await f.ProposalAsync(process, await f.PersonAsync());
+        var second = await f.ProposalAsync(process, await f.PersonAsync());
+        var client = await f.SignedInAsync(await f.PersonAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await SupportAsync(client, ProposalTestData.Url(process, first.Id))).StatusCode);
+        Assert.Equal(1, await f.DbAsync(db => db.Set<ProposalSupport>().CountAsync(s => s.ProposalId == first.Id)));
+
+        // "Not required" is cached now; the committed setting makes that entry stale at once.
+        await f.DbAsync(async db =>
+        {
+            db.Add(new VerificationRequirement { Action = ProposalService.SupportAction, Required = true });
+            return await db.SaveChangesAsync();
+        });
+        var refused = await SupportAsync(client, ProposalTestData.Url(process, second.Id));
+        Assert.Contains("само за проверени жители на София", await client.HtmlAsync(refused.Location()), StringComparison.Ordinal);
+        Assert.Equal(0, await f.DbAsync(db => db.Set<ProposalSupport>().CountAsync(s => s.ProposalId == second.Id)));
+    }
+
+    [Fact]
     public async Task Switched_off_unverified_people_support_and_create_as_before()
     {
         await using var f = await FactoryAsync(required: false);
