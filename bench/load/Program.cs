@@ -2,7 +2,7 @@
 // `seed scale --manifest`, then writes the results as JSON and as a Markdown summary.
 //
 //   dotnet AgoraLoad.dll --base http://127.0.0.1:5091 --manifest m.json --provider sqlite --db "Data Source=x.db"
-//       --password P --server-pid 1234 --out results/2026-11-27-sqlite.json [--seconds 10] [--write-seconds 20]
+//       --password P --server-pid 1234 --out results/2026-11-27-sqlite.json [--seconds 10] [--warmup 2] [--write-seconds 20] [--write-warmup 5]
 //       [--clients 32] [--rate 100]
 //
 // Reads run twice: closed-loop (N clients, each sends its next request when the last one answered) for throughput,
@@ -56,7 +56,7 @@ if (benchBudget != null)
 foreach (var (name, path) in reads.Where(r => options.Runs(r.Name)))
 {
     Console.WriteLine($"read  {name}: {path}");
-    await Runner.ClosedLoopAsync(http, path, options.Clients, TimeSpan.FromSeconds(2)); // warm-up, not recorded
+    await Runner.ClosedLoopAsync(http, path, options.Clients, TimeSpan.FromSeconds(options.WarmUp)); // warm-up, not recorded
     var throughput = await Runner.ClosedLoopAsync(http, path, options.Clients, TimeSpan.FromSeconds(options.Seconds));
     var latency = await Runner.FixedRateAsync(http, path, options.Rate, TimeSpan.FromSeconds(options.Seconds));
     var weight = await PageWeight.MeasureAsync(http, path);
@@ -71,24 +71,36 @@ for (var i = 0; i < Math.Min(options.Clients, citizens.Length) && new[] { "write
 
 await using (var db = Database.Open(options.Provider, options.Db))
 {
-    var before = await Database.CountsAsync(db);
-    Console.WriteLine("write support");
-    var supports = !options.Runs("write support") ? Runner.Skipped : await Runner.WritesAsync(clients, TimeSpan.FromSeconds(options.WriteSeconds), (c, k) =>
+    // Client c supports proposals in its own order; every (person, proposal) pair is new (the warm-up's too).
+    Task<bool> Support(Citizen c, long k)
     {
-        // Client c supports proposals in its own order; every (person, proposal) pair is new.
         var path = proposals[(int)((k * 7919L + c.Index * 131L) % proposals.Length)];
         return c.PostAsync(path + "?handler=support", [], path);
-    }, maxPerClient: proposals.Length);
-    var afterSupports = await Database.CountsAsync(db);
-    Console.WriteLine("write comment");
-    var comments = !options.Runs("write comment") ? Runner.Skipped : await Runner.WritesAsync(clients, TimeSpan.FromSeconds(options.WriteSeconds), (c, k) =>
+    }
+    Task<bool> Comment(Citizen c, long k)
     {
         var path = proposals[1 + (int)((k * 31L + c.Index) % (proposals.Length - 1))]; // not the long thread
         var id = path[(path.LastIndexOf('/') + 1)..];
         return c.PostAsync("/comments/new",
             [new("Input.TargetType", "proposal"), new("Input.TargetId", id), new("Input.Stance", "Neutral"),
              new("Input.Body", $"Коментар от натоварващия тест № {k} на клиент {c.Index}.")], path);
-    }, maxPerClient: int.MaxValue);
+    }
+    // Each write first runs unrecorded, as each read does: the reads before it have not run the write path, so without
+    // it the figure would be the JIT's tiering of that path, not the server's steady state. Its rows are stored before
+    // the counts below are taken, so the check covers the recorded writes exactly.
+    var warmUp = TimeSpan.FromSeconds(options.WriteWarmUp);
+    if (options.Runs("write support") && warmUp > TimeSpan.Zero)
+        await Runner.WritesAsync(clients, warmUp, Support, maxPerClient: proposals.Length / 2);
+    var before = await Database.CountsAsync(db);
+    Console.WriteLine("write support");
+    var supports = !options.Runs("write support") ? Runner.Skipped
+        : await Runner.WritesAsync(clients, TimeSpan.FromSeconds(options.WriteSeconds), Support, maxPerClient: proposals.Length / 2);
+    if (options.Runs("write comment") && warmUp > TimeSpan.Zero)
+        await Runner.WritesAsync(clients, warmUp, Comment, maxPerClient: int.MaxValue);
+    var afterSupports = await Database.CountsAsync(db);
+    Console.WriteLine("write comment");
+    var comments = !options.Runs("write comment") ? Runner.Skipped
+        : await Runner.WritesAsync(clients, TimeSpan.FromSeconds(options.WriteSeconds), Comment, maxPerClient: int.MaxValue);
     var after = await Database.CountsAsync(db);
     if (supports != Runner.Skipped)
         report.Writes.Add(new WriteResult("support", supports, afterSupports.Supports - before.Supports,
@@ -133,7 +145,7 @@ return report.Writes.All(w => w.Consistent) ? 0 : 1;
 namespace AgoraLoad
 {
     internal sealed record Options(string Base, string Manifest, string Provider, string Db, string Password, int ServerPid,
-        string Out, int Seconds, int WriteSeconds, int Clients, int Rate, string? Only, int WriteStart)
+        string Out, int Seconds, int WriteSeconds, int Clients, int Rate, string? Only, int WriteStart, int WriteWarmUp, int WarmUp)
     {
         /// <summary>Whether a scenario runs: all of them, or those whose name contains --only (for profiling one page).</summary>
         public bool Runs(string scenario) => Only == null || scenario.Contains(Only, StringComparison.OrdinalIgnoreCase);
@@ -149,7 +161,7 @@ namespace AgoraLoad
             int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
             return new(Get("base"), Get("manifest"), Get("provider"), Get("db"), Get("password"), Int("server-pid", 0),
                 Get("out"), Int("seconds", 10), Int("write-seconds", 20), Int("clients", 32), Int("rate", 100),
-                Array.IndexOf(args, "--only") >= 0 ? Get("only") : null, Int("write-start", 0));
+                Array.IndexOf(args, "--only") >= 0 ? Get("only") : null, Int("write-start", 0), Int("write-warmup", 0), Int("warmup", 2));
         }
     }
 
@@ -508,7 +520,7 @@ namespace AgoraLoad
                 date = DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture),
                 provider = options.Provider,
                 machine = new { cores = MachineCores, loadAverage = LoadAverage, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = Environment.Version.ToString() },
-                settings = new { options.Clients, options.Seconds, options.WriteSeconds, fixedRate = options.Rate },
+                settings = new { options.Clients, options.Seconds, warmUpSeconds = options.WarmUp, options.WriteSeconds, writeWarmUpSeconds = options.WriteWarmUp, fixedRate = options.Rate },
                 seed,
                 reads = Reads,
                 writes = Writes.Select(w => new { w.Name, w.Stats, w.Successes, w.StoredRows, w.CounterDelta, w.CountersMatchRows, w.Consistent }),
@@ -525,7 +537,7 @@ namespace AgoraLoad
             var inv = CultureInfo.InvariantCulture;
             sb.AppendLine(inv, $"# Agora benchmark — {seed["size"]?["Name"]} city on {options.Provider}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             sb.AppendLine();
-            sb.AppendLine(inv, $"{MachineCores} cores (load average {LoadAverage} at the end: other work on the machine slows every figure); server pinned to core 1, load generator to core 0. Closed loop: {options.Clients} clients for {options.Seconds} s; fixed rate: {options.Rate} requests/s for {options.Seconds} s. Seeding took {seed["seconds"]} s.");
+            sb.AppendLine(inv, $"{MachineCores} cores (load average {LoadAverage} at the end: other work on the machine slows every figure); server pinned to core 1, load generator to core 0. Each read first runs {options.WarmUp} s unrecorded, each write {options.WriteWarmUp} s. Closed loop: {options.Clients} clients for {options.Seconds} s; fixed rate: {options.Rate} requests/s for {options.Seconds} s; writes for {options.WriteSeconds} s. Seeding took {seed["seconds"]} s.");
             sb.AppendLine();
             sb.AppendLine("## Anonymous reads");
             sb.AppendLine();

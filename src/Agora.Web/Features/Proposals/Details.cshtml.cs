@@ -73,7 +73,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostSupportAsync(string slug, Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, id, ct))
+        if (!await LoadAsync(slug, id, ct, withRole: false))
             return NotFound();
         var (actor, refusal) = await participants.CheckAsync(User, ct);
         refusal ??= SupportRefusal;
@@ -89,7 +89,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostUnsupportAsync(string slug, Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, id, ct))
+        if (!await LoadAsync(slug, id, ct, withRole: false))
             return NotFound();
         var (actor, refusal) = await participants.CheckAsync(User, ct);
         refusal ??= SupportRefusal;
@@ -166,9 +166,11 @@ public sealed class DetailsModel(
 
     /// <param name="forPage">Whether the page is shown: only then does it need whether the reader supports and follows it
     /// (the handlers act and redirect; a support is the busiest write, so it skips that query).</param>
-    private async Task<bool> LoadAsync(string slug, Guid id, CancellationToken ct, bool forPage = false)
+    /// <param name="withRole">Whether the handler needs to know if the reader manages the process; supporting does not
+    /// (it is the same act for everyone), so it skips that query too.</param>
+    private async Task<bool> LoadAsync(string slug, Guid id, CancellationToken ct, bool forPage = false, bool withRole = true)
     {
-        var scope = await proposals.ScopeAsync(slug, User, ct);
+        var scope = await proposals.ScopeAsync(slug, User, ct, withRole);
         if (scope == null)
             return false;
         Scope = scope;

@@ -60,7 +60,9 @@ public sealed class ProposalService(
     /// process, its phases, the settings, the current phase's switches and the categories come in one query (the phases
     /// times the categories: a handful of rows); whether the reader manages the process is a second one when signed in.
     /// </summary>
-    public async Task<ProposalScope?> ScopeAsync(string slug, ClaimsPrincipal reader, CancellationToken ct)
+    /// <param name="withRole">False for acts that never depend on whether the reader manages the process (a support):
+    /// the scope then says <see cref="ProposalScope.CanManage"/> false without asking the database.</param>
+    public async Task<ProposalScope?> ScopeAsync(string slug, ClaimsPrincipal reader, CancellationToken ct, bool withRole = true)
     {
         // Every reader of a published process shares one scope per process: it is what every list, proposal page and
         // support reads first, and it changes rarely. An entry is keyed by the count of committed writes to processes,
@@ -70,19 +72,19 @@ public sealed class ProposalService(
         // pages' proposals and counts are always read fresh.
         var seconds = options.Value.ScopeCacheSeconds;
         if (seconds <= 0)
-            return await LoadScopeAsync(slug, reader, ct);
+            return await LoadScopeAsync(slug, reader, withRole, ct);
         var key = ("proposal-scope", slug, watch.Generation);
         if (cache.TryGetValue(key, out ProposalScope? known) && known != null)
-            return reader.Identity?.IsAuthenticated == true
+            return withRole && reader.Identity?.IsAuthenticated == true
                 ? known with { CanManage = await access.CanManageAsync(reader, known.Process.Id, ct) }
                 : known;
-        var scope = await LoadScopeAsync(slug, reader, ct);
+        var scope = await LoadScopeAsync(slug, reader, withRole, ct);
         if (scope is { Process.Published: true })
             cache.Set(key, scope with { CanManage = false }, TimeSpan.FromSeconds(seconds));
         return scope;
     }
 
-    private async Task<ProposalScope?> LoadScopeAsync(string slug, ClaimsPrincipal reader, CancellationToken ct)
+    private async Task<ProposalScope?> LoadScopeAsync(string slug, ClaimsPrincipal reader, bool withRole, CancellationToken ct)
     {
         // Collections correlated by plain keys only: SQLite has no APPLY for a FirstOrDefault of a row per process.
         var settings = db.Set<ProposalSettings>();
@@ -105,7 +107,7 @@ public sealed class ProposalService(
         var process = row.Process;
         process.Phases = row.Phases;
         var current = row.Switches.FirstOrDefault();
-        var canManage = await access.CanManageAsync(reader, process.Id, ct);
+        var canManage = withRole && await access.CanManageAsync(reader, process.Id, ct);
         return new ProposalScope(process, row.Settings.FirstOrDefault() ?? new ProposalSettings { ProcessId = process.Id },
             current is { } phase ? new PhaseSwitches(phase.CreatingEnabled, phase.SupportingEnabled, phase.CommentingEnabled) : PhaseSwitches.None,
             row.Categories, canManage);
@@ -161,12 +163,16 @@ public sealed class ProposalService(
         if (added == 0)
             return false;
         var proposalId = p.Id;
-        await db.Set<Proposal>().Where(x => x.Id == proposalId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SupportCount, x => x.SupportCount + 1), ct);
+        // The count after this support, from the same statement (both databases know UPDATE … RETURNING).
+        var counted = await db.Database.SqlQuery<int>(
+            $"UPDATE \"Proposal\" SET \"SupportCount\" = \"SupportCount\" + 1 WHERE \"Id\" = {proposalId} RETURNING \"SupportCount\" AS \"Value\"")
+            .ToListAsync(ct);
         var url = $"{scope.Path}/{p.Id}";
         await notifier.NotifyAsync([p.AuthorId], NotificationKind.ProposalSupported, "Notifications.Text.Supported", p.Title, url, userId, ct);
         var threshold = scope.Settings.SupportThreshold;
-        if (threshold > 0)
+        // Below the threshold after this support there is nothing to mark (a later support will find the count at or
+        // above it), so the busiest write skips the conditional update below.
+        if (threshold > 0 && counted.Count == 1 && counted[0] >= threshold)
         {
             // Conditional and exact (the count was just moved inside this transaction): of parallel supports crossing
             // the threshold, exactly one marks it and tells people.

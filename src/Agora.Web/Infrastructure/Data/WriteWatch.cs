@@ -77,6 +77,22 @@ public abstract class WriteWatch : ISaveChangesInterceptor, IDbCommandIntercepto
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>An UPDATE … RETURNING runs as a reader.</summary>
+    public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        if (NamesWatchedTable(eventData.Context, command.CommandText))
+            Written(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+        CancellationToken cancellationToken = default)
+    {
+        if (NamesWatchedTable(eventData.Context, command.CommandText))
+            Written(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
         if (Take(uncommitted, eventData.Context))

@@ -278,6 +278,20 @@ public sealed class OutputCacheEviction(IOutputCacheStore store)
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>An UPDATE … RETURNING (a support's count) runs as a reader.</summary>
+    public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        Written(eventData.Context, TablesWritten(eventData.Context, command.CommandText));
+        return result;
+    }
+
+    public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+        CancellationToken cancellationToken = default)
+    {
+        Written(eventData.Context, TablesWritten(eventData.Context, command.CommandText));
+        return ValueTask.FromResult(result);
+    }
+
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
         Evict(Take(uncommitted, eventData.Context));
 
