@@ -53,17 +53,20 @@ public sealed class IndexModel(ProposalService proposals, AgoraDb db, Search.Sea
             return Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(scope.Path,
                 new Dictionary<string, string?>(QueryValues.Where(kv => kv.Value != null)) { ["seed"] = Random.Shared.Next(1, (int)RandomModulus).ToString(System.Globalization.CultureInfo.InvariantCulture) }));
 
-        var q = db.Set<Proposal>().AsNoTracking().Where(p => p.ProcessId == scope.Process.Id && p.HiddenAt == null);
+        var processId = scope.Process.Id;
+        var q = db.Set<Proposal>().AsNoTracking().Where(p => p.ProcessId == processId && p.HiddenAt == null);
+        var narrowed = false;
         if (Processes.Districts.IsKnown(District))
-            q = q.Where(p => p.District == District);
+            (q, narrowed) = (q.Where(p => p.District == District), true);
         else if (District == "city")
-            q = q.Where(p => p.District == null);
+            (q, narrowed) = (q.Where(p => p.District == null), true);
         if (Category is Guid c)
-            q = q.Where(p => p.CategoryId == c);
+            (q, narrowed) = (q.Where(p => p.CategoryId == c), true);
+        var tallies = db.Set<ProposalTally>().Where(t => t.ProcessId == processId);
         if (Enum.TryParse<ProposalState>(State, true, out var st))
-            q = q.Where(p => p.State == st);
+            (q, tallies) = (q.Where(p => p.State == st), tallies.Where(t => t.State == st));
         else
-            q = q.Where(p => p.State != ProposalState.Withdrawn);
+            (q, tallies) = (q.Where(p => p.State != ProposalState.Withdrawn), tallies.Where(t => t.State != ProposalState.Withdrawn));
         if (!string.IsNullOrWhiteSpace(Query))
         {
             var text = Query.Trim();
@@ -74,8 +77,11 @@ public sealed class IndexModel(ProposalService proposals, AgoraDb db, Search.Sea
             var matching = search.MatchingIds(Search.Sources.ProposalSearchSource.KindName, scope.Process.Id, text, titlesOnly: false) ?? [];
             q = q.Where(p => matching.Contains(p.Id) || p.Title.Contains(text) || p.Body.Contains(text) || p.Title.ToLower().Contains(lower) || p.Body.ToLower().Contains(lower));
 #pragma warning restore CA1304, CA1311, CA1862
+            narrowed = true;
         }
-        var total = await q.CountAsync(ct);
+        // Without a search, district or category the stored tallies hold the count (a read of a row or two instead of
+        // counting thousands); otherwise the rows are counted.
+        var total = narrowed ? await q.CountAsync(ct) : await tallies.SumAsync(t => t.Count, ct);
         IOrderedQueryable<Proposal> Ordered(IQueryable<Proposal> set) => (Sort switch
         {
             "supported" => set.OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.CreatedAt),

@@ -187,6 +187,8 @@ public sealed class ScaleQueryCountTests : IAsyncLifetime
         Assert.Equal(size.Results, facts.Results);
         Assert.Equal(0, facts.WrongUpdateCounts);
         Assert.Equal(0, facts.WrongFollowerCounts);
+        // The bulk writer's raw inserts go through the same triggers as the pages' writes.
+        Assert.Empty(await large.DbAsync(Agora.Tests.Features.Proposals.ProposalTallyTests.MismatchesAsync));
 
         // Every ballot is valid under its budget's rule (the same check the ballot form runs).
         var invalid = await large.DbAsync(async db =>

@@ -3262,6 +3262,23 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ProposalSupport");
                 });
 
+            modelBuilder.Entity("Agora.Web.Features.Proposals.ProposalTally", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProcessId", "State");
+
+                    b.ToTable("ProposalTally");
+                });
+
             modelBuilder.Entity("Agora.Web.Features.ResultTracking.ResultFollower", b =>
                 {
                     b.Property<Guid>("ResultId")
@@ -5235,6 +5252,15 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Agora.Web.Infrastructure.Identity.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Proposals.ProposalTally", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

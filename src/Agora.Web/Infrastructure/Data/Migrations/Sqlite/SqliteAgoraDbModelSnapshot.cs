@@ -3255,6 +3255,23 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ProposalSupport");
                 });
 
+            modelBuilder.Entity("Agora.Web.Features.Proposals.ProposalTally", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProcessId", "State");
+
+                    b.ToTable("ProposalTally");
+                });
+
             modelBuilder.Entity("Agora.Web.Features.ResultTracking.ResultFollower", b =>
                 {
                     b.Property<Guid>("ResultId")
@@ -5214,6 +5231,15 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Agora.Web.Infrastructure.Identity.AgoraUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Agora.Web.Features.Proposals.ProposalTally", b =>
+                {
+                    b.HasOne("Agora.Web.Features.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
