@@ -82,13 +82,15 @@ public sealed class IndexModel(ProposalService proposals, AgoraDb db, Search.Sea
         // Without a search, district or category the stored tallies hold the count (a read of a row or two instead of
         // counting thousands); otherwise the rows are counted.
         var total = narrowed ? await q.CountAsync(ct) : await tallies.SumAsync(t => t.Count, ct);
-        IOrderedQueryable<Proposal> Ordered(IQueryable<Proposal> set) => (Sort switch
+        // The tie-breaking id runs the same way as the keys before it, so the covering index read backwards yields the
+        // whole order: with a mixed direction SQLite sorted every row before a deep page's offset (page 200).
+        IOrderedQueryable<Proposal> Ordered(IQueryable<Proposal> set) => Sort switch
         {
-            "supported" => set.OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.CreatedAt),
-            "commented" => set.OrderByDescending(p => p.CommentCount).ThenByDescending(p => p.CreatedAt),
+            "supported" => set.OrderByDescending(p => p.SupportCount).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
+            "commented" => set.OrderByDescending(p => p.CommentCount).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
             "random" => set.OrderBy(p => ((long)p.SortKey * Seed!.Value) % RandomModulus).ThenBy(p => p.Id),
-            _ => set.OrderByDescending(p => p.CreatedAt),
-        }).ThenBy(p => p.Id);
+            _ => set.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
+        };
         var pageIds = Ordered(q).Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(p => p.Id);
         var rows = await Ordered(db.Set<Proposal>().AsNoTracking().Where(p => pageIds.Contains(p.Id)))
             .Select(p => new Row(p.Id, p.Title, p.District, p.CategoryId, p.State, p.SupportCount, p.CommentCount, p.CreatedAt,
