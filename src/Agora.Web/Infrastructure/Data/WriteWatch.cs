@@ -18,7 +18,6 @@ public abstract class WriteWatch : ISaveChangesInterceptor, IDbCommandIntercepto
     private static readonly object Marker = new();
     private readonly ConditionalWeakTable<DbContext, object> saving = new();
     private readonly ConditionalWeakTable<DbContext, object> uncommitted = new();
-    private readonly ConditionalWeakTable<IModel, string[]> tablesByModel = new();
     private long generation;
 
     /// <summary>Whether writing this entity type changes what the cache holds.</summary>
@@ -125,23 +124,8 @@ public abstract class WriteWatch : ISaveChangesInterceptor, IDbCommandIntercepto
             }
     }
 
-    /// <summary>Whether an INSERT, UPDATE or DELETE names a watched table (coarse: a table in a subquery counts too).</summary>
-    private bool NamesWatchedTable(DbContext? context, string sql)
-    {
-        if (context == null)
-            return false;
-        var start = sql.AsSpan().TrimStart();
-        if (!start.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase) && !start.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)
-            && !start.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase))
-            return false;
-        var tables = tablesByModel.GetValue(context.Model, model => model.GetEntityTypes()
-            .Where(t => t.GetTableName() != null && Watches(t.ClrType))
-            .Select(t => "\"" + t.GetTableName() + "\"").Distinct().ToArray());
-        foreach (var quoted in tables)
-            if (sql.Contains(quoted, StringComparison.Ordinal))
-                return true;
-        return false;
-    }
+    private bool NamesWatchedTable(DbContext? context, string sql) =>
+        WrittenTables.Named(context, sql) is { } types && types.Any(Watches);
 
     private void Written(DbContext? context)
     {
@@ -153,4 +137,35 @@ public abstract class WriteWatch : ISaveChangesInterceptor, IDbCommandIntercepto
 
     private static bool Take(ConditionalWeakTable<DbContext, object> table, DbContext? context) =>
         context != null && table.Remove(context);
+}
+
+/// <summary>
+/// The entity types whose tables a raw INSERT, UPDATE or DELETE names: ExecuteUpdate, ExecuteDelete and raw SQL bypass
+/// change tracking, so the interceptors that react to writes (<see cref="WriteWatch"/>, the output cache's eviction)
+/// read the statement. Coarse on purpose: a table named in a subquery counts too.
+/// </summary>
+public static class WrittenTables
+{
+    private static readonly ConditionalWeakTable<IModel, (string Quoted, Type[] Types)[]> ByModel = new();
+
+    public static IReadOnlyList<Type>? Named(DbContext? context, string sql)
+    {
+        if (context == null)
+            return null;
+        var start = sql.AsSpan().TrimStart();
+        if (!start.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase) && !start.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)
+            && !start.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase))
+            return null;
+        List<Type>? types = null;
+        foreach (var (quoted, mapped) in ByModel.GetValue(context.Model, Map))
+            if (sql.Contains(quoted, StringComparison.Ordinal))
+                (types ??= []).AddRange(mapped);
+        return types;
+    }
+
+    private static (string, Type[])[] Map(IModel model) => model.GetEntityTypes()
+        .Where(t => t.GetTableName() != null)
+        .GroupBy(t => t.GetTableName()!)
+        .Select(g => ("\"" + g.Key + "\"", g.Select(t => t.ClrType).ToArray()))
+        .ToArray();
 }

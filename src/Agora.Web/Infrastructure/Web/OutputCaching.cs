@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Primitives;
 
 namespace Agora.Web.Infrastructure.Web;
@@ -222,7 +221,6 @@ public sealed class OutputCacheEviction(IOutputCacheStore store)
 
     private readonly ConditionalWeakTable<DbContext, HashSet<string>> saving = new();
     private readonly ConditionalWeakTable<DbContext, HashSet<string>> uncommitted = new();
-    private readonly ConditionalWeakTable<IModel, Dictionary<string, string>> tablesByModel = new();
 
     /// <summary>"Agora.Web.Features.Proposals.Proposal" → "proposals"; anything outside a feature → "site".</summary>
     public static string ModuleTag(Type type)
@@ -328,23 +326,15 @@ public sealed class OutputCacheEviction(IOutputCacheStore store)
                 saving.AddOrUpdate(db, tags);
     }
 
-    /// <summary>The module tags of the tables an UPDATE or DELETE names (coarse: a table in a subquery counts too).</summary>
-    private HashSet<string>? TablesWritten(DbContext? context, string sql)
+    /// <summary>The module tags of the tables a raw write names (<see cref="WrittenTables"/>).</summary>
+    private static HashSet<string>? TablesWritten(DbContext? context, string sql)
     {
-        if (context is not AgoraDb db)
+        if (context is not AgoraDb)
             return null;
-        var start = sql.AsSpan().TrimStart();
-        if (!start.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase) && !start.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)
-            && !start.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase))
-            return null;
-        var tables = tablesByModel.GetValue(db.Model, model => model.GetEntityTypes()
-            .Where(t => t.GetTableName() != null && !Ignored.Contains(t.ClrType))
-            .GroupBy(t => t.GetTableName()!)
-            .ToDictionary(g => "\"" + g.Key + "\"", g => ModuleTag(g.First().ClrType)));
         HashSet<string>? tags = null;
-        foreach (var (quoted, tag) in tables)
-            if (sql.Contains(quoted, StringComparison.Ordinal))
-                (tags ??= []).Add(tag);
+        foreach (var type in WrittenTables.Named(context, sql) ?? [])
+            if (!Ignored.Contains(type))
+                (tags ??= []).Add(ModuleTag(type));
         return tags;
     }
 
