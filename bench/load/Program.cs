@@ -473,8 +473,9 @@ namespace AgoraLoad
         private static partial Regex JsPattern();
     }
 
-    /// <summary>The resident set counts file pages (the assemblies, the search index, which the kernel may drop at
-    /// will) and the runtime's double-mapped code (shared memory); RssAnon is the memory the process itself holds.</summary>
+    /// <summary>The resident set counts file pages (the assemblies and the search index: clean, shared with the page
+    /// cache, which the kernel may drop at will), the runtime's code and loader heaps (mapped through a memfd, so counted
+    /// as shared memory though no other process maps them) and the process's anonymous memory (GC heap, native).</summary>
     internal sealed record Memory(long PeakMb, long AfterRunMb, long AnonymousMb, long FileMb, long SharedMb);
 
     internal static class ServerMemory
@@ -556,7 +557,7 @@ namespace AgoraLoad
                 sb.AppendLine(inv, $"| {w.Name} | {w.Stats.RequestsPerSecond:F0} | {w.Stats.P50:F1} | {w.Stats.P95:F1} | {w.Stats.P99:F1} | {w.Stats.Errors} | {w.Successes} | {w.StoredRows} | {w.CounterDelta} | {(w.Consistent ? "yes" : "NO")} |");
             sb.AppendLine();
             if (Memory is { } m)
-                sb.AppendLine(inv, $"Server memory: peak {m.PeakMb} MB (VmHWM), {m.AfterRunMb} MB after the run (VmRSS): {m.AnonymousMb} MB the process's own (RssAnon), {m.FileMb} MB file pages (assemblies, search index; RssFile), {m.SharedMb} MB shared (the runtime's double-mapped code; RssShmem).");
+                sb.AppendLine(inv, $"Server memory: peak {m.PeakMb} MB (VmHWM), {m.AfterRunMb} MB after the run (VmRSS): {m.AnonymousMb} MB anonymous (GC heap and native; RssAnon), {m.SharedMb} MB the runtime's code and loader heaps (RssShmem), {m.FileMb} MB clean file pages (assemblies, search index; RssFile). The process's own memory (anonymous plus code) is {m.AnonymousMb + m.SharedMb} MB.");
             foreach (var n in Notes)
                 sb.AppendLine().AppendLine(n);
             return sb.ToString();

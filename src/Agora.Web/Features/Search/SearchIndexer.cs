@@ -56,12 +56,13 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
             {
                 await foreach (var batch in source.LoadAllAsync(db, 500, ct))
                 {
-                    index.Upsert(batch);
+                    index.Add(batch);
                     count += batch.Count;
                     db.ChangeTracker.Clear();
                 }
             }
             index.Commit(last);
+            index.Compact(last);
             recentlyApplied.Clear();
             log.LogInformation("Search index rebuilt: {Count} documents", count);
             return count;

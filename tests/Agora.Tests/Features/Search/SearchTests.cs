@@ -322,11 +322,21 @@ public sealed class SearchTests
         await f.ApplyAsync();
         string[] queries = ["площадка", "кучета", "ploshtadka", "скейтборд", "младост"];
         var followed = queries.Select(q => string.Join(",", Ids(f.Search(q)).Order())).ToList();
+        var documents = f.Indexer.Index.Count;
 
         await f.Indexer.RebuildAsync(CancellationToken.None);
         var rebuilt = queries.Select(q => string.Join(",", Ids(f.Search(q)).Order())).ToList();
         Assert.Equal(followed, rebuilt);
         Assert.Empty(f.Search("скейтборд").Hits);
+        // The rebuild adds each item once and leaves one merged segment.
+        Assert.Equal(documents, f.Indexer.Index.Count);
+        Assert.Equal(1, f.Indexer.Index.SegmentCount);
+
+        // The merged index goes on following the log.
+        var later = await ProposalAsync(f, p, author, "Площадка за баскетбол", "Кош.");
+        await f.ApplyAsync();
+        Assert.Contains(later.Id, Ids(f.Search("баскетбол")));
+        Assert.Equal(documents + 1, f.Indexer.Index.Count);
     }
 
     [Theory]
