@@ -11,14 +11,27 @@ namespace Agora.Web.Features.Search;
 public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> sources, IServiceScopeFactory scopes,
     TimeProvider clock, IOptions<SearchOptions> options, ILogger<SearchIndexer> log) : IDisposable
 {
-    /// <summary>How far back entries are re-checked: an entry whose transaction committed after a later id was
-    /// applied (concurrent writers) is still picked up, once.</summary>
+    /// <summary>How long an id missing below the last applied one is looked for: the entry of a transaction that took
+    /// its id before a later one committed (concurrent writers) is still picked up, once. An id still missing after
+    /// this belonged to a transaction that rolled back.</summary>
     private static readonly TimeSpan LateWindow = TimeSpan.FromSeconds(30);
+
+    /// <summary>Entries read per round; a longer backlog continues in the next round.</summary>
+    private const int Batch = 5000;
+
+    /// <summary>More ids missing than this at once are not tracked one by one.</summary>
+    private const int MaxGaps = 10_000;
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<string, ISearchSource> byKind = sources.ToDictionary(s => s.Kind, StringComparer.Ordinal);
     private readonly List<ISearchChildSource> childSources = sources.OfType<ISearchChildSource>().ToList();
-    private readonly Dictionary<long, DateTime> recentlyApplied = [];
+    /// <summary>Ids below the last applied one that were not in the log when it was read, with when they were first
+    /// missed.</summary>
+    private readonly Dictionary<long, DateTime> missing = [];
+
+    /// <summary>Set until the first round after start or rebuild, which also re-reads the late window by time (the gaps
+    /// of an earlier run of the node are not known).</summary>
+    private bool gapsUnknown = true;
 
     public SearchIndex Index => index;
 
@@ -63,7 +76,8 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
             }
             index.Commit(last);
             index.Compact(last);
-            recentlyApplied.Clear();
+            missing.Clear();
+            gapsUnknown = true;
             log.LogInformation("Search index rebuilt: {Count} documents", count);
             return count;
         }
@@ -84,10 +98,23 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
             var now = clock.GetUtcNow().UtcDateTime;
             var since = index.LastChangeId;
             var late = now - LateWindow;
-            var entries = await db.Set<SearchChange>().AsNoTracking()
-                .Where(c => c.Id > since || c.At > late)
-                .OrderBy(c => c.Id).Take(5000).ToListAsync(ct);
-            entries = entries.Where(e => !recentlyApplied.ContainsKey(e.Id)).ToList();
+            foreach (var expired in missing.Where(x => x.Value <= late).Select(x => x.Key).ToList())
+                missing.Remove(expired);
+            // The new entries from the last applied id on (a seek on the key, whatever the write rate), and the few
+            // missing ids below it. Before, every round re-read the whole late window by time and skipped what it had
+            // applied: under a sustained 170 writes/s that window held more than a batch of old entries, so new ones
+            // were not reached until the writes slowed down.
+            var log = db.Set<SearchChange>().AsNoTracking();
+            var entries = await log.Where(c => c.Id > since).OrderBy(c => c.Id).Take(Batch).ToListAsync(ct);
+            if (missing.Count > 0)
+            {
+                var gaps = missing.Keys.ToList();
+                entries.AddRange(await log.Where(c => gaps.Contains(c.Id)).ToListAsync(ct));
+            }
+            if (gapsUnknown)
+                entries.AddRange(await log.Where(c => c.Id <= since && c.At > late).ToListAsync(ct));
+            gapsUnknown = false;
+            entries = entries.DistinctBy(e => e.Id).ToList();
             if (entries.Count > 0)
             {
                 foreach (var group in entries.GroupBy(e => e.Kind))
@@ -108,12 +135,24 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
                             index.Upsert(await child.LoadChildrenAsync(db, group.Key, returning, ct));
                     }
                 }
-                index.Commit(Math.Max(since, entries.Max(e => e.Id)));
-                foreach (var e in entries)
-                    recentlyApplied[e.Id] = e.At;
+                var applied = entries.Select(e => e.Id).ToHashSet();
+                var top = Math.Max(since, applied.Max());
+                index.Commit(top);
+                foreach (var id in applied)
+                    missing.Remove(id);
+                // Ids skipped between the last applied one and the new top: their transactions may not have committed.
+                // A jump too wide to track id by id (a sequence moved on by hand) is re-read by time next round.
+                if (top - since - applied.Count(id => id > since) > MaxGaps)
+                    gapsUnknown = true;
+                else
+                {
+                    for (var id = since + 1; id < top; id++)
+                    {
+                        if (!applied.Contains(id))
+                            missing.TryAdd(id, now);
+                    }
+                }
             }
-            foreach (var old in recentlyApplied.Where(x => x.Value <= late).Select(x => x.Key).ToList())
-                recentlyApplied.Remove(old);
             index.CaughtUpAt = now;
             return entries.Count;
         }

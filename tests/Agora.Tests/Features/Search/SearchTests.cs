@@ -7,6 +7,7 @@ using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Features.Search;
+using Agora.Web.Features.Search.Sources;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -337,6 +338,62 @@ public sealed class SearchTests
         await f.ApplyAsync();
         Assert.Contains(later.Id, Ids(f.Search("баскетбол")));
         Assert.Equal(documents + 1, f.Indexer.Index.Count);
+    }
+
+    [Fact]
+    public async Task A_long_backlog_of_applied_entries_does_not_hold_back_new_ones()
+    {
+        var (f, p, author) = await WithProcessAsync();
+        await using var _ = f;
+        await f.ApplyAsync();
+        // More entries than one round reads, all within the late window (a sustained burst of writes).
+        await f.DbAsync(async db =>
+        {
+            for (var i = 0; i < 6000; i++)
+                db.Add(new SearchChange { Kind = "bench-noise", EntityId = Guid.NewGuid(), At = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(5000, await f.Indexer.ApplyChangesAsync(CancellationToken.None));
+        Assert.Equal(1000, await f.Indexer.ApplyChangesAsync(CancellationToken.None));
+
+        var proposal = await ProposalAsync(f, p, author, "Велоалея край Перловска", "Осветена, с пейки.");
+        Assert.True(await f.Indexer.ApplyChangesAsync(CancellationToken.None) > 0);
+        Assert.Contains(proposal.Id, Ids(f.Search("Перловска")));
+    }
+
+    [Fact]
+    public async Task An_entry_committed_after_a_later_one_is_still_applied()
+    {
+        var (f, p, author) = await WithProcessAsync();
+        await using var _ = f;
+        await f.ApplyAsync();
+        var first = await ProposalAsync(f, p, author, "Фонтан в Лозенец", "Питейна вода.");
+        var held = await ProposalAsync(f, p, author, "Пейки в Овча купел", "Десет пейки.");
+        // Its log entries are not visible yet, as if its transaction took its ids and committed after the next one.
+        var entries = await f.DbAsync(async db =>
+        {
+            var rows = await db.Set<SearchChange>().Where(c => c.EntityId == held.Id).ToListAsync();
+            db.RemoveRange(rows);
+            await db.SaveChangesAsync();
+            return rows;
+        });
+        Assert.NotEmpty(entries);
+        var next = await ProposalAsync(f, p, author, "Чешма в Люлин", "Каменна чешма.");
+        await f.Indexer.ApplyChangesAsync(CancellationToken.None);
+        string kind = ProposalSearchSource.KindName;
+        var indexed = f.Indexer.Index.Indexed(kind, [first.Id, held.Id, next.Id]);
+        Assert.Contains(first.Id, indexed);
+        Assert.Contains(next.Id, indexed);
+        Assert.DoesNotContain(held.Id, indexed);
+
+        // The late transaction commits: its entries keep their earlier ids, below the last applied one.
+        await f.DbAsync(async db =>
+        {
+            db.AddRange(entries.Select(e => new SearchChange { Id = e.Id, Kind = e.Kind, EntityId = e.EntityId, At = DateTime.UtcNow }));
+            return await db.SaveChangesAsync();
+        });
+        await f.Indexer.ApplyChangesAsync(CancellationToken.None);
+        Assert.Contains(held.Id, f.Indexer.Index.Indexed(kind, [held.Id]));
     }
 
     [Theory]
