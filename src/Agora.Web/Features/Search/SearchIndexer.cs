@@ -104,15 +104,15 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
             // missing ids below it. Before, every round re-read the whole late window by time and skipped what it had
             // applied: under a sustained 170 writes/s that window held more than a batch of old entries, so new ones
             // were not reached until the writes slowed down.
-            var log = db.Set<SearchChange>().AsNoTracking();
-            var entries = await log.Where(c => c.Id > since).OrderBy(c => c.Id).Take(Batch).ToListAsync(ct);
+            var changes = db.Set<SearchChange>().AsNoTracking();
+            var entries = await changes.Where(c => c.Id > since).OrderBy(c => c.Id).Take(Batch).ToListAsync(ct);
             if (missing.Count > 0)
             {
                 var gaps = missing.Keys.ToList();
-                entries.AddRange(await log.Where(c => gaps.Contains(c.Id)).ToListAsync(ct));
+                entries.AddRange(await changes.Where(c => gaps.Contains(c.Id)).ToListAsync(ct));
             }
             if (gapsUnknown)
-                entries.AddRange(await log.Where(c => c.Id <= since && c.At > late).ToListAsync(ct));
+                entries.AddRange(await changes.Where(c => c.Id <= since && c.At > late).ToListAsync(ct));
             gapsUnknown = false;
             entries = entries.DistinctBy(e => e.Id).ToList();
             if (entries.Count > 0)
