@@ -3,7 +3,7 @@
 //
 //   dotnet AgoraLoad.dll --base http://127.0.0.1:5091 --manifest m.json --provider sqlite --db "Data Source=x.db"
 //       --password P --server-pid 1234 --out results/2026-11-27-sqlite.json [--seconds 10] [--warmup 2] [--write-seconds 20] [--write-warmup 5]
-//       [--clients 32] [--rate 100]
+//       [--clients 32] [--rate 100] [--settle 10]
 //
 // Reads run twice: closed-loop (N clients, each sends its next request when the last one answered) for throughput,
 // and fixed-rate (requests start on a schedule whatever the answers do) for latency without coordinated omission.
@@ -137,7 +137,14 @@ await using (var db = Database.Open(options.Provider, options.Db))
     }
 }
 
-report.Memory = ServerMemory.Read(options.ServerPid);
+// Memory when the last request has been answered, and again after the server has stood idle for --settle seconds
+// (a node gives memory back when it falls idle: IdleMemoryTrim, after Agora:Memory:TrimAfterIdleSeconds).
+var atEnd = ServerMemory.Read(options.ServerPid);
+if (atEnd != null && options.Settle > 0)
+    await Task.Delay(TimeSpan.FromSeconds(options.Settle));
+report.Memory = ServerMemory.Read(options.ServerPid) is { } settled && atEnd != null
+    ? settled with { AtEndMb = atEnd.AfterRunMb, SettleSeconds = options.Settle }
+    : null;
 await report.WriteAsync();
 Console.WriteLine($"Results: {options.Out} and {Path.ChangeExtension(options.Out, ".md")}");
 return report.Writes.All(w => w.Consistent) ? 0 : 1;
@@ -145,7 +152,8 @@ return report.Writes.All(w => w.Consistent) ? 0 : 1;
 namespace AgoraLoad
 {
     internal sealed record Options(string Base, string Manifest, string Provider, string Db, string Password, int ServerPid,
-        string Out, int Seconds, int WriteSeconds, int Clients, int Rate, string? Only, int WriteStart, int WriteWarmUp, int WarmUp)
+        string Out, int Seconds, int WriteSeconds, int Clients, int Rate, string? Only, int WriteStart, int WriteWarmUp, int WarmUp,
+        int Settle)
     {
         /// <summary>Whether a scenario runs: all of them, or those whose name contains --only (for profiling one page).</summary>
         public bool Runs(string scenario) => Only == null || scenario.Contains(Only, StringComparison.OrdinalIgnoreCase);
@@ -161,7 +169,8 @@ namespace AgoraLoad
             int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
             return new(Get("base"), Get("manifest"), Get("provider"), Get("db"), Get("password"), Int("server-pid", 0),
                 Get("out"), Int("seconds", 10), Int("write-seconds", 20), Int("clients", 32), Int("rate", 100),
-                Array.IndexOf(args, "--only") >= 0 ? Get("only") : null, Int("write-start", 0), Int("write-warmup", 0), Int("warmup", 2));
+                Array.IndexOf(args, "--only") >= 0 ? Get("only") : null, Int("write-start", 0), Int("write-warmup", 0), Int("warmup", 2),
+                Int("settle", 10));
         }
     }
 
@@ -476,7 +485,14 @@ namespace AgoraLoad
     /// <summary>The resident set counts file pages (the assemblies and the search index: clean, shared with the page
     /// cache, which the kernel may drop at will), the runtime's code and loader heaps (mapped through a memfd, so counted
     /// as shared memory though no other process maps them) and the process's anonymous memory (GC heap, native).</summary>
-    internal sealed record Memory(long PeakMb, long AfterRunMb, long AnonymousMb, long FileMb, long SharedMb);
+    internal sealed record Memory(long PeakMb, long AfterRunMb, long AnonymousMb, long FileMb, long SharedMb)
+    {
+        /// <summary>VmRSS when the last request had been answered, before the idle wait.</summary>
+        public long AtEndMb { get; init; }
+
+        /// <summary>How long the server stood idle before AfterRunMb and its parts were read.</summary>
+        public int SettleSeconds { get; init; }
+    }
 
     internal static class ServerMemory
     {
@@ -557,7 +573,7 @@ namespace AgoraLoad
                 sb.AppendLine(inv, $"| {w.Name} | {w.Stats.RequestsPerSecond:F0} | {w.Stats.P50:F1} | {w.Stats.P95:F1} | {w.Stats.P99:F1} | {w.Stats.Errors} | {w.Successes} | {w.StoredRows} | {w.CounterDelta} | {(w.Consistent ? "yes" : "NO")} |");
             sb.AppendLine();
             if (Memory is { } m)
-                sb.AppendLine(inv, $"Server memory: peak {m.PeakMb} MB (VmHWM), {m.AfterRunMb} MB after the run (VmRSS): {m.AnonymousMb} MB anonymous (GC heap and native; RssAnon), {m.SharedMb} MB the runtime's code and loader heaps (RssShmem), {m.FileMb} MB clean file pages (assemblies, search index; RssFile). The process's own memory (anonymous plus code) is {m.AnonymousMb + m.SharedMb} MB.");
+                sb.AppendLine(inv, $"Server memory: peak {m.PeakMb} MB (VmHWM), {m.AtEndMb} MB when the last request was answered, {m.AfterRunMb} MB after the run, idle for {m.SettleSeconds} s (VmRSS): {m.AnonymousMb} MB anonymous (GC heap and native; RssAnon), {m.SharedMb} MB the runtime's code and loader heaps (RssShmem), {m.FileMb} MB clean file pages (assemblies, search index; RssFile). The process's own memory (anonymous plus code) is {m.AnonymousMb + m.SharedMb} MB.");
             foreach (var n in Notes)
                 sb.AppendLine().AppendLine(n);
             return sb.ToString();

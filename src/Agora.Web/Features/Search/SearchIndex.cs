@@ -86,7 +86,10 @@ public sealed class SearchIndex : IDisposable
         {
             var path = Path.GetFullPath(Path.Combine(env.ContentRootPath, options.Directory));
             System.IO.Directory.CreateDirectory(path);
-            directory = FSDirectory.Open(path);
+            // Read with positional file reads rather than memory-mapped (FSDirectory.Open's choice on 64-bit): the kernel
+            // caches the files all the same, but mapped pages count in the server's resident set (~30 MB at city
+            // size after a bench run), and searches were measured no slower (bench/RESULTS.md, sixth pass).
+            directory = new NIOFSDirectory(path);
         }
         Analyzer = SearchFields.PerField();
         var existing = DirectoryReader.IndexExists(directory);

@@ -64,12 +64,20 @@ public static class WebSetup
         builder.AddAgoraOutputCache();
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         if (!isCommand)
+        {
             builder.Services.AddHostedService<StartupTasks>();
+            builder.Services.AddSingleton<IdleMemoryTrim>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryTrim>());
+        }
         return builder;
     }
 
     public static WebApplication UseAgoraPipeline(this WebApplication app)
     {
+        if (app.Services.GetService<IdleMemoryTrim>() is { } trim)
+        {
+            app.Use(trim.ServeAsync);
+        }
         app.UseForwardedHeaders();
         // Even in Development the 500 page shows no internals unless an operator asks for them.
         if (app.Configuration.GetValue("Agora:ShowErrorDetails", false))
