@@ -9,13 +9,9 @@ public sealed class IdleMemoryTrimTests
     [Fact]
     public async Task A_node_trims_once_after_requests_and_not_again_until_it_serves_more()
     {
-        await using var f = new AgoraFactory();
-        f.Settings["Agora:Memory:TrimAfterIdleSeconds"] = "0.3";
-        await f.InitializeAsync();
-        var trim = f.Services.GetRequiredService<IdleMemoryTrim>();
-        trim.MinAllocatedBytes = 0;
+        var (f, trim) = await StartAsync("0.3");
+        await using var _ = f;
         var client = f.Browser();
-
         for (var i = 0; i < 5; i++)
             Assert.True((await client.GetAsync("/")).IsSuccessStatusCode);
         var first = await WaitForTrims(trim, 1);
@@ -33,11 +29,8 @@ public sealed class IdleMemoryTrimTests
     [Fact]
     public async Task A_node_that_allocated_little_since_its_last_trim_does_not_trim_again()
     {
-        await using var f = new AgoraFactory();
-        f.Settings["Agora:Memory:TrimAfterIdleSeconds"] = "0.3";
-        await f.InitializeAsync();
-        var trim = f.Services.GetRequiredService<IdleMemoryTrim>();
-        trim.MinAllocatedBytes = 0;
+        var (f, trim) = await StartAsync("0.3");
+        await using var _ = f;
         var client = f.Browser();
         Assert.True((await client.GetAsync("/")).IsSuccessStatusCode);
         var first = await WaitForTrims(trim, 1);
@@ -56,13 +49,22 @@ public sealed class IdleMemoryTrimTests
     [Fact]
     public async Task Zero_turns_the_trim_off()
     {
-        await using var f = new AgoraFactory();
-        f.Settings["Agora:Memory:TrimAfterIdleSeconds"] = "0";
-        await f.InitializeAsync();
-        var trim = f.Services.GetRequiredService<IdleMemoryTrim>();
+        var (f, trim) = await StartAsync("0");
+        await using var _ = f;
         Assert.True((await f.Browser().GetAsync("/")).IsSuccessStatusCode);
         await Task.Delay(1_500, TestContext.Current.CancellationToken);
         Assert.Equal(0, trim.Trims);
+    }
+
+    /// <summary>The app with the given idle time; any allocation is enough to trim, unless a test raises it.</summary>
+    private static async Task<(AgoraFactory Factory, IdleMemoryTrim Trim)> StartAsync(string idleSeconds)
+    {
+        var f = new AgoraFactory();
+        f.Settings["Agora:Memory:TrimAfterIdleSeconds"] = idleSeconds;
+        await f.InitializeAsync();
+        var trim = f.Services.GetRequiredService<IdleMemoryTrim>();
+        trim.MinAllocatedBytes = 0;
+        return (f, trim);
     }
 
     private static async Task<int> WaitForTrims(IdleMemoryTrim trim, int atLeast)
