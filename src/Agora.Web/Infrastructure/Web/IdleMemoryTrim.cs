@@ -9,8 +9,8 @@ namespace Agora.Web.Infrastructure.Web;
 /// <c>Agora:Memory:TrimAfterIdleSeconds</c> without a request (5; 0 turns it off) one full, compacting collection
 /// in the collector's aggressive mode releases what the heap no longer uses, and <c>malloc_trim</c> does the same for
 /// native memory. It runs once per idle spell and only when the node has allocated 16 MB since it last trimmed, so a
-/// busy node never pays for it, and an idle one answering health probes does not repeat it. Measured after a city
-/// bench run: the anonymous memory 133 → 88 MB (bench/RESULTS.md, sixth pass).
+/// busy node never pays for it, and an idle one answering health probes does not repeat it. Measured after the bench's
+/// workload on the city database: anonymous memory 133 → 88 MB (bench/RESULTS.md, sixth pass).
 /// </summary>
 public sealed partial class IdleMemoryTrim(IConfiguration configuration, ILogger<IdleMemoryTrim> logger) : BackgroundService
 {
