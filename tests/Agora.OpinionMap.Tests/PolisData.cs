@@ -1,6 +1,6 @@
 namespace Agora.OpinionMap.Tests;
 
-/// <summary>Access to the real Pol.is exports in ../shared/data/polis (kept beside the clone, never copied in).</summary>
+/// <summary>Access to the real Pol.is exports the repository carries in tests/data/polis (CC BY 4.0, see its README).</summary>
 internal static class PolisData
 {
     public const string Bg2050 = "bg2050-volunteers";
@@ -32,10 +32,10 @@ internal static class PolisData
 
     private static string FindRoot()
     {
-        // Walk up from the test binaries until a folder holding shared/data/polis appears (e.g. /work/shared).
+        // Walk up from the test binaries (tests/Agora.OpinionMap.Tests/bin/...) to the repository's tests/data/polis.
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "polis");
+            var candidate = Path.Combine(dir.FullName, "tests", "data", "polis");
             if (Directory.Exists(candidate))
             {
                 return candidate;
@@ -43,8 +43,8 @@ internal static class PolisData
         }
 
         throw new InvalidOperationException(
-            "Pol.is test data not found: no folder 'shared/data/polis' above " + AppContext.BaseDirectory
-            + ". Check out the shared data beside the repository (../shared/data/polis).");
+            "Pol.is test data not found: no folder 'tests/data/polis' above " + AppContext.BaseDirectory
+            + ". The repository carries it; run the tests from a clone of it.");
     }
 }
 

@@ -59,18 +59,18 @@ internal static class ConversationTestKit
         }, Url(p, c) + "?handler=Vote");
 }
 
-/// <summary>The real Pol.is exports in ../shared/data/polis beside the repository (never copied in).</summary>
+/// <summary>The real Pol.is exports the repository carries in tests/data/polis (CC BY 4.0, see its README).</summary>
 internal static class PolisFiles
 {
     private static readonly Lazy<string> Root = new(() =>
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "polis");
+            var candidate = Path.Combine(dir.FullName, "tests", "data", "polis");
             if (Directory.Exists(candidate))
                 return candidate;
         }
-        throw new InvalidOperationException("Pol.is test data not found: no folder 'shared/data/polis' above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("Pol.is test data not found: no folder 'tests/data/polis' above " + AppContext.BaseDirectory);
     });
 
     public static string File(string conversation, string name) => Path.Combine(Root.Value, conversation, name);
