@@ -10,7 +10,13 @@ var (command, hostArgs) = CommandLine.Split(args);
 if (command != null && CommandLine.RunWithoutHost(command) is { } exitCode)
     return exitCode;
 
-var builder = WebApplication.CreateBuilder(hostArgs);
+// No inotify instance of our own: a node must not fail because a neighbour used up the machine's inotify instances
+// (Debian allows 128 per user). Configuration files are read once, at start (a setting changes with a restart; a later
+// --hostBuilder:reloadConfigOnChange=true on the command line turns watching back on), and the file providers that
+// remain (static files' version hashes for asp-append-version) poll for changes instead of watching.
+if (Environment.GetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER") is null)
+    Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. hostArgs]);
 builder.AddAgoraWeb(isCommand: command != null);
 builder.AddAgoraData();
 builder.AddAgoraIdentity();

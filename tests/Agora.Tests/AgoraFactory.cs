@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Agora.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,8 +12,10 @@ using Npgsql;
 namespace Agora.Tests;
 
 /// <summary>
-/// The real app on a fresh database, migrated by the app's own start-up. SQLite in memory by default;
-/// a throwaway PostgreSQL database when AGORA_TEST_POSTGRES holds a server connection string.
+/// The real app on a fresh database. SQLite in memory by default; a throwaway PostgreSQL database when
+/// AGORA_TEST_POSTGRES holds a server connection string. The database starts as a copy of one migrated once per run
+/// (<see cref="TestDatabases"/>), so the app's own start-up finds every migration applied; a factory that seeds the
+/// demo starts from an empty database instead, since the demo is seeded only on a database the start-up migrates.
 /// </summary>
 public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -27,8 +30,21 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>This factory's own search index folder (the search worker is off unless a test switches it on).</summary>
     public string SearchDirectory { get; } = Path.Combine(Path.GetTempPath(), "agora-search-" + Guid.NewGuid().ToString("N"));
     public QueryCounter Queries { get; } = new();
+    private readonly List<Action<IServiceCollection>> testServices = [];
+
     public Dictionary<string, string?> Settings { get; } = new()
     {
+        // A test host logs warnings and errors only; the failed commands of tests that provoke a unique-index
+        // violation on purpose are expected, and are not printed.
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Update"] = "None",
+        // Each host makes its own data-protection key in its own database; that it is unencrypted is expected here.
+        ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+        // The in-memory test server has no request-body size feature to apply the upload limits to.
+        ["Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware"] = "Error",
+        ["Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter"] = "Error",
+        ["Logging:LogLevel:Microsoft.AspNetCore.Antiforgery"] = "Error",
         ["Agora:Demo:SeedOnFirstStart"] = "false",
         ["Agora:Email:WorkerEnabled"] = "false",
         ["Agora:RateLimits:AccountPerMinute"] = "1000",
@@ -47,6 +63,11 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public bool IsPostgres => PostgresServer != null;
 
+    /// <summary>Registers services over the app's own for this factory's host (e.g. a clock the test moves).</summary>
+    public void ConfigureTestServices(Action<IServiceCollection> configure) => testServices.Add(configure);
+
+    private bool FromTemplate => Settings.GetValueOrDefault("Agora:Demo:SeedOnFirstStart") == "false";
+
     public string ConnectionString { get; private set; } = "";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -56,13 +77,7 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
             var csb = new NpgsqlConnectionStringBuilder(server) { Database = name };
             pgDatabase = name;
             ConnectionString = csb.ToString();
-            using (var admin = new NpgsqlConnection(server))
-            {
-                admin.Open();
-                using var cmd = admin.CreateCommand();
-                cmd.CommandText = $"CREATE DATABASE \"{name}\"";
-                cmd.ExecuteNonQuery();
-            }
+            TestDatabases.CreatePostgres(server, name, FromTemplate);
             Settings["Agora:Database:Provider"] = "Postgres";
         }
         else
@@ -71,6 +86,8 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ConnectionString = $"Data Source=file:{name}?mode=memory&cache=shared";
             keepAlive = new SqliteConnection(ConnectionString);
             keepAlive.Open();
+            if (FromTemplate)
+                TestDatabases.CopySqliteTemplate(keepAlive);
             Settings["Agora:Database:Provider"] = "Sqlite";
         }
         Settings["ConnectionStrings:Agora"] = ConnectionString;
@@ -80,7 +97,16 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.UseEnvironment("Development");
-        builder.ConfigureServices(s => s.AddSingleton<IInterceptor>(Queries));
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<IInterceptor>(Queries);
+            // One PBKDF2 round instead of 100,000: every user a test creates is hashed at sign-up and at each sign-in,
+            // and the cost is the point in production but only slows the tests. The count is stored in each hash, so
+            // verifying stays exact.
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
+            foreach (var configure in testServices)
+                configure(s);
+        });
     }
 
     public ValueTask InitializeAsync()

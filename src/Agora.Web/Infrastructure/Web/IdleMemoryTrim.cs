@@ -12,9 +12,10 @@ namespace Agora.Web.Infrastructure.Web;
 /// busy node never pays for it, and an idle one answering health probes does not repeat it. Measured after the bench's
 /// workload on the city database: anonymous memory 133 → 88 MB (bench/RESULTS.md, sixth pass).
 /// </summary>
-public sealed partial class IdleMemoryTrim(IConfiguration configuration, ILogger<IdleMemoryTrim> logger) : BackgroundService
+public sealed partial class IdleMemoryTrim(IConfiguration configuration, TimeProvider clock, ILogger<IdleMemoryTrim> logger)
+    : BackgroundService
 {
-    private long lastRequest = Environment.TickCount64;
+    private long lastRequest = clock.GetTimestamp();
     private int servedSinceTrim;
     private int inFlight;
     private int trims;
@@ -25,6 +26,12 @@ public sealed partial class IdleMemoryTrim(IConfiguration configuration, ILogger
     /// health probes has nothing to give back, and should not collect after every probe.
     /// </summary>
     internal long MinAllocatedBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Bytes this process has allocated so far. A seam for the tests: the real counter is process-wide, and other tests
+    /// running beside them move it.
+    /// </summary>
+    internal Func<long> AllocatedBytes { get; set; } = () => GC.GetTotalAllocatedBytes();
 
     /// <summary>Wraps every request (the first middleware): counts it in flight, and its end starts the idle clock.</summary>
     public async Task ServeAsync(HttpContext context, RequestDelegate next)
@@ -39,7 +46,7 @@ public sealed partial class IdleMemoryTrim(IConfiguration configuration, ILogger
         }
         finally
         {
-            Volatile.Write(ref lastRequest, Environment.TickCount64);
+            Volatile.Write(ref lastRequest, clock.GetTimestamp());
             Interlocked.Decrement(ref inFlight);
         }
     }
@@ -52,21 +59,22 @@ public sealed partial class IdleMemoryTrim(IConfiguration configuration, ILogger
         var idle = TimeSpan.FromSeconds(configuration.GetValue("Agora:Memory:TrimAfterIdleSeconds", 5.0));
         if (idle <= TimeSpan.Zero)
             return;
+        // The timer only polls (on the system clock); whether the node is idle is read from the injected clock.
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Clamp(idle.TotalSeconds / 5, 0.2, 1)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             if (Volatile.Read(ref servedSinceTrim) == 0 || Volatile.Read(ref inFlight) > 0
-                || Environment.TickCount64 - Volatile.Read(ref lastRequest) < idle.TotalMilliseconds)
+                || clock.GetElapsedTime(Volatile.Read(ref lastRequest)) < idle)
                 continue;
             Volatile.Write(ref servedSinceTrim, 0);
-            if (GC.GetTotalAllocatedBytes() - allocatedAtTrim < MinAllocatedBytes)
+            if (AllocatedBytes() - allocatedAtTrim < MinAllocatedBytes)
                 continue;
             Trim();
         }
     }
 
     /// <summary>Compacts the heap, releases what it no longer uses, and returns freed native memory.</summary>
-    public void Trim()
+    private void Trim()
     {
         var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -81,7 +89,7 @@ public sealed partial class IdleMemoryTrim(IConfiguration configuration, ILogger
                 // Not glibc (musl has no malloc_trim): the collector's part is done all the same.
             }
         }
-        allocatedAtTrim = GC.GetTotalAllocatedBytes();
+        allocatedAtTrim = AllocatedBytes();
         Interlocked.Increment(ref trims);
         LogTrimmed(before / 1048576, GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576);
     }

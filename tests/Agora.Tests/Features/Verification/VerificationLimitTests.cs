@@ -38,6 +38,7 @@ public sealed class VerificationLimitTests
     {
         await using var f = new CapturingFactory();
         f.Settings["Agora:Verification:AttemptsPerHour"] = "3";
+        f.Settings["Logging:LogLevel:Default"] = "Trace"; // every line the app would log, to search for identifiers
         await f.InitializeAsync();
         const string id = "9099123456";
         var hash = await f.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<VerificationService>().Hash(id)));
