@@ -67,7 +67,7 @@ public sealed class SearchIndex : IDisposable
 {
     /// <summary>Raise when fields or analysis change: nodes then rebuild on start.</summary>
     public const string SchemaVersion = "1";
-    private const string SchemaKey = "schema", LastChangeKey = "lastChange";
+    private const string SchemaKey = "schema", LastChangeKey = "lastChange", SourcesKey = "sources";
 
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
@@ -96,6 +96,7 @@ public sealed class SearchIndex : IDisposable
         var data = existing ? DirectoryReader.ListCommits(directory)[^1].UserData : null;
         NeedsRebuild = data == null || !data.TryGetValue(SchemaKey, out var v) || v != SchemaVersion;
         LastChangeId = data != null && data.TryGetValue(LastChangeKey, out var last) ? long.Parse(last, CultureInfo.InvariantCulture) : 0;
+        Sources = data != null && data.TryGetValue(SourcesKey, out var kinds) ? kinds : "";
         writer = new IndexWriter(directory, new IndexWriterConfig(SearchFields.Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
         if (!existing)
             Commit(0);
@@ -111,6 +112,13 @@ public sealed class SearchIndex : IDisposable
     public bool NeedsRebuild { get; private set; }
 
     public long LastChangeId { get; private set; }
+
+    /// <summary>
+    /// The kinds of document the index was last rebuilt with (comma-separated, in order). A deploy that adds a source
+    /// (a new module) finds them different and rebuilds, so the items that existed before are found without a manual
+    /// <c>search rebuild</c>.
+    /// </summary>
+    public string Sources { get; set; }
 
     /// <summary>When the node last found itself level with the change log; modules fall back to the database when
     /// this is not recent (the index is not being kept fresh).</summary>
@@ -179,6 +187,7 @@ public sealed class SearchIndex : IDisposable
             {
                 [SchemaKey] = SchemaVersion,
                 [LastChangeKey] = lastChangeId.ToString(CultureInfo.InvariantCulture),
+                [SourcesKey] = Sources,
             });
             writer.Commit();
             LastChangeId = lastChangeId;
@@ -210,6 +219,30 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Which of these items are in the committed index (live, not deleted).</summary>
     public HashSet<Guid> Indexed(string kind, IEnumerable<Guid> ids) =>
         Search(s => ids.Where(id => s.Search(new TermQuery(new Term(SearchFields.Key, KeyOf(kind, id))), 1).TotalHits > 0).ToHashSet());
+
+    /// <summary>The titles (both languages, as indexed) of those of the items that are in the index.</summary>
+    public Dictionary<Guid, string> IndexedTitles(string kind, IEnumerable<Guid> ids) =>
+        Search(s =>
+        {
+            var titles = new Dictionary<Guid, string>();
+            foreach (var id in ids)
+            {
+                var hit = s.Search(new TermQuery(new Term(SearchFields.Key, KeyOf(kind, id))), 1).ScoreDocs;
+                if (hit.Length > 0)
+                {
+                    var doc = s.Doc(hit[0].Doc);
+                    titles[id] = doc.Get(SearchFields.TitleBg, CultureInfo.InvariantCulture) + "\n" + doc.Get(SearchFields.TitleEn, CultureInfo.InvariantCulture);
+                }
+            }
+            return titles;
+        });
+
+    /// <summary>A document's titles as <see cref="IndexedTitles"/> reads them back.</summary>
+    public static string TitlesOf(SearchDocument d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return SearchText.Plain(d.TitleBg) + "\n" + SearchText.Plain(d.TitleEn);
+    }
 
     public static string KeyOf(string kind, Guid id) => kind + ":" + id.ToString();
 

@@ -35,6 +35,9 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
 
     public SearchIndex Index => index;
 
+    /// <summary>This build's kinds of document, as the index records them after a rebuild.</summary>
+    private string SourceKinds => string.Join(',', byKind.Keys.Order(StringComparer.Ordinal));
+
     /// <summary>Rebuilds if the index cannot simply follow the log from where it stopped; then applies what is new.</summary>
     public async Task EnsureReadyAsync(CancellationToken ct)
     {
@@ -44,10 +47,11 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
         var last = await db.Set<SearchChange>().MaxAsync(c => (long?)c.Id, ct);
         var behindLog = first is { } f && index.LastChangeId < f - 1;
         var aheadOfLog = index.LastChangeId > (last ?? 0);
-        if (index.NeedsRebuild || behindLog || aheadOfLog)
+        var newSources = index.Sources != SourceKinds;
+        if (index.NeedsRebuild || behindLog || aheadOfLog || newSources)
         {
-            log.LogInformation("Rebuilding the search index (new: {New}, behind the log: {Behind}, ahead of it: {Ahead})",
-                index.NeedsRebuild, behindLog, aheadOfLog);
+            log.LogInformation("Rebuilding the search index (new: {New}, behind the log: {Behind}, ahead of it: {Ahead}, sources changed: {Sources})",
+                index.NeedsRebuild, behindLog, aheadOfLog, newSources);
             await RebuildAsync(ct);
         }
         await ApplyChangesAsync(ct);
@@ -74,6 +78,7 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
                     db.ChangeTracker.Clear();
                 }
             }
+            index.Sources = SourceKinds;
             index.Commit(last);
             index.Compact(last);
             missing.Clear();
@@ -124,15 +129,23 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
                     var ids = group.Select(e => e.EntityId).Distinct().ToList();
                     var docs = await source.LoadAsync(db, ids, ct);
                     var found = docs.Select(d => d.Id).ToHashSet();
-                    // Parents coming (back) into the index bring their children, which left with them.
+                    // Parents coming (back) into the index bring their children, which left with them; a renamed parent
+                    // re-indexes its children too, whose documents carry its title (a comment is found by its
+                    // proposal's name). Other changes (a support, an answer) leave the children as they are.
                     var children = childSources.Where(c => c.ParentKinds.Contains(group.Key)).ToList();
-                    var returning = children.Count == 0 ? [] : found.Except(index.Indexed(group.Key, found)).ToList();
+                    var refresh = new List<Guid>();
+                    if (children.Count > 0)
+                    {
+                        var before = index.IndexedTitles(group.Key, found);
+                        refresh = docs.Where(d => !before.TryGetValue(d.Id, out var titles) || titles != SearchIndex.TitlesOf(d))
+                            .Select(d => d.Id).ToList();
+                    }
                     index.Delete(group.Key, ids.Where(id => !found.Contains(id)));
                     index.Upsert(docs);
-                    if (returning.Count > 0)
+                    if (refresh.Count > 0)
                     {
                         foreach (var child in children)
-                            index.Upsert(await child.LoadChildrenAsync(db, group.Key, returning, ct));
+                            index.Upsert(await child.LoadChildrenAsync(db, group.Key, refresh, ct));
                     }
                 }
                 var applied = entries.Select(e => e.Id).ToHashSet();
