@@ -69,6 +69,11 @@ public sealed class PlainTextModelBinder(IModelBinder inner) : IModelBinder
         ArgumentNullException.ThrowIfNull(bindingContext);
         await inner.BindModelAsync(bindingContext);
         if (bindingContext.Result.IsModelSet && bindingContext.Result.Model is string s && PlainText.HasBidiControls(s))
-            bindingContext.Result = ModelBindingResult.Success(PlainText.StripBidiControls(s));
+        {
+            // Nothing but controls is an empty field, as an empty field would have bound.
+            var plain = PlainText.StripBidiControls(s);
+            bindingContext.Result = ModelBindingResult.Success(
+                string.IsNullOrWhiteSpace(plain) && bindingContext.ModelMetadata.ConvertEmptyStringToNull ? null : plain);
+        }
     }
 }

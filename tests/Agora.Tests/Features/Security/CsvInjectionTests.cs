@@ -73,7 +73,7 @@ public sealed class CsvInjectionTests(AgoraFactory f) : IClassFixture<AgoraFacto
         var board = await f.BoardAsync(process);
         foreach (var h in Hostile)
         {
-            var proposal = new Proposal { ProcessId = process.Id, AuthorId = author.Id, Title = h, Body = h, CreatedAt = now, UpdatedAt = now };
+            var proposal = new Proposal { ProcessId = process.Id, AuthorId = author.Id, Title = h, Body = h, State = ProposalState.Published, CreatedAt = now, UpdatedAt = now };
             var debate = new Debate { ProcessId = process.Id, AuthorId = author.Id, Title = h, Body = h, CreatedAt = now };
             var comment = new Comment { TargetType = ProposalCommentTarget.TypeName, TargetId = proposal.Id, AuthorId = author.Id, Body = h, Depth = 1, CreatedAt = now };
             comment.RootId = comment.Id;
@@ -197,13 +197,13 @@ public sealed class CsvInjectionTests(AgoraFactory f) : IClassFixture<AgoraFacto
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         PolisCsv.WriteComments(writer, comments);
         var rows = ParseCsv(writer.ToString().Replace("\n", "\r\n", StringComparison.Ordinal));
-        var body = rows[0].IndexOf("comment-body");
-        var moderated = rows[0].IndexOf("moderated");
+        var body = Array.IndexOf(rows[0], "comment-body");
+        var moderated = Array.IndexOf(rows[0], "moderated");
         foreach (var row in rows.Skip(1))
             Assert.False(Armed(row[body]), row[body]);
         Assert.Equal("'-5", rows[^1][body]); // a statement is text, whatever it looks like
         Assert.Equal("-1", rows[^1][moderated]); // the moderation flag is a number
-        Assert.Equal("-0.25", rows[^1][rows[0].IndexOf("group-informed-consensus")]);
+        Assert.Equal("-0.25", rows[^1][Array.IndexOf(rows[0], "group-informed-consensus")]);
         Assert.Equal(comments, PolisCsv.ReadComments(new StringReader(writer.ToString())));
     }
 

@@ -4,7 +4,6 @@ using Agora.Tests.Features.Proposals;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Proposals;
-using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 

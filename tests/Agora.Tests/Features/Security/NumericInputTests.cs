@@ -5,7 +5,7 @@ using Agora.Tests.Features.Budgets;
 using Agora.Tests.Features.Workshops;
 using Agora.Web.Features.Budgets;
 using Agora.Web.Features.Needs;
-using Agora.Web.Features.Results;
+using Agora.Web.Features.ResultTracking;
 using Agora.Web.Features.Swot;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
