@@ -37,7 +37,10 @@ public sealed class PolisCsvException : FormatException
 
 /// <summary>
 /// Reads and writes Pol.is export files (comments.csv, votes.csv, participants-votes.csv) — RFC 4180 CSV with
-/// quoted fields that may contain commas, quotes and newlines. Votes use the export sign: agree = +1.
+/// quoted fields that may contain commas, quotes and newlines. Votes use the export sign: agree = +1. A statement's
+/// text is written through <see cref="CsvField.Text"/> (a text starting like a formula gets a leading apostrophe) and
+/// the apostrophe is taken off again on reading, so Agora's own export reads back unchanged; Pol.is's files, which
+/// carry no such apostrophes, read as before.
 /// </summary>
 public static class PolisCsv
 {
@@ -78,7 +81,7 @@ public static class PolisCsv
                 row.OptionalInt("moderated") ?? 0,
                 row.OptionalBool("is-meta") ?? false,
                 row.OptionalDouble("group-informed-consensus"),
-                row.Optional("comment-body") ?? string.Empty));
+                CsvField.Restore(row.Optional("comment-body") ?? string.Empty)));
         }
 
         return result;
@@ -150,7 +153,7 @@ public static class PolisCsv
                 Num(c.Moderated),
                 c.IsMeta ? "true" : "false",
                 gic is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : string.Empty,
-                Quote(c.Text)));
+                CsvField.Text(c.Text)));
             writer.Write('\n');
         }
     }
@@ -226,19 +229,6 @@ public static class PolisCsv
     }
 
     private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// RFC 4180 quoting: only when the field holds a comma, quote or line break. Text that a spreadsheet would run as
-    /// a formula (starting with = + - @ or a tab) gets a leading apostrophe (OWASP's CSV-injection advice); numbers
-    /// such as a -1 vote stay as they are.
-    /// </summary>
-    internal static string Quote(string field)
-    {
-        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
-            && !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            field = "'" + field;
-        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
-    }
 
     /// <summary>Splits RFC 4180 CSV into records, each with the line number it starts on.</summary>
     internal static IEnumerable<(int Line, List<string> Fields)> ParseRecords(TextReader reader, string source)

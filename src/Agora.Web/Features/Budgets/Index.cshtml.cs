@@ -76,7 +76,7 @@ public sealed class BudgetInput
     [Display(Name = "Budgets.Field.Area")]
     public string Area { get; set; } = "city";
 
-    [Required(ErrorMessage = V.Required), Range(1, 1_000_000_000, ErrorMessage = V.Range), Display(Name = "Budgets.Field.Amount")]
+    [Required(ErrorMessage = V.Required), Range(typeof(long), V.MoneyMin, V.MoneyMax, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = V.Range), Display(Name = "Budgets.Field.Amount")]
     public long? AmountEur { get; set; }
 
     [Display(Name = "Budgets.Field.Rule")]

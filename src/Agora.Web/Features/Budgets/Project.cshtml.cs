@@ -38,7 +38,7 @@ public sealed class ProjectModel(BudgetService budgets, CommentService comments,
         [StringLength(5000, ErrorMessage = V.MaxLength), Display(Name = "Budgets.Review.Field.Reason")]
         public string? Reason { get; set; }
 
-        [Range(1, 1_000_000_000, ErrorMessage = V.Range), Display(Name = "Budgets.Review.Field.Cost")]
+        [Range(typeof(long), V.MoneyMin, V.MoneyMax, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = V.Range), Display(Name = "Budgets.Review.Field.Cost")]
         public long? CostEur { get; set; }
     }
 

@@ -13,7 +13,7 @@ public sealed class ProjectInput
     [Required(ErrorMessage = V.Required), StringLength(20_000, MinimumLength = 20, ErrorMessage = V.Length), Display(Name = "Budgets.Project.Field.Description")]
     public string? Description { get; set; }
 
-    [Required(ErrorMessage = V.Required), Range(1, 1_000_000_000, ErrorMessage = V.Range), Display(Name = "Budgets.Project.Field.Cost")]
+    [Required(ErrorMessage = V.Required), Range(typeof(long), V.MoneyMin, V.MoneyMax, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = V.Range), Display(Name = "Budgets.Project.Field.Cost")]
     public long? CostEur { get; set; }
 
     /// <summary>"budget" (the budget's own area) or a district key.</summary>

@@ -1,5 +1,6 @@
 using Agora.Web.Features.Notifications;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Web;
 using Agora.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,10 +19,14 @@ public sealed class VoteModel(AgoraDb db, CommentService comments, Participants 
         return info == null ? NotFound() : Redirect(info.Url + "#comment-" + id);
     }
 
-    public async Task<IActionResult> OnPostVoteAsync(Guid id, int value, CancellationToken ct)
+    public async Task<IActionResult> OnPostVoteAsync(Guid id, [FromForm] string? value, CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true)
             return Challenge();
+        // Up (1) or down (-1), or 0 to take one's vote back: a missing or malformed value is refused, not read as 0
+        // (which would silently remove the person's vote).
+        if (FormValues.Vote(value) is not int vote)
+            return BadRequest();
         var c = await db.Set<Comment>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.DeletedAt == null && x.HiddenAt == null, ct);
         var info = c == null || comments.Target(c.TargetType) is not { } t ? null : await t.FindAsync(c.TargetId, User, ct);
         if (c == null || info == null)
@@ -32,7 +37,7 @@ public sealed class VoteModel(AgoraDb db, CommentService comments, Participants 
             TempData["Status"] = l[refusal ?? info.ClosedReason ?? "Comments.OwnVote"].Value;
             return Redirect(info.Url + "#comment-" + id);
         }
-        await comments.VoteAsync(id, actor.Id, value, ct);
+        await comments.VoteAsync(id, actor.Id, vote, ct);
         return Redirect(info.Url + "#comment-" + id);
     }
 }

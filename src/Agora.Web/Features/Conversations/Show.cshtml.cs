@@ -43,12 +43,14 @@ public sealed class ShowModel(Infrastructure.Data.AgoraDb db, ConversationPages 
     public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken ct) =>
         await LoadAsync(slug, id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostVoteAsync(string slug, Guid id, Guid statementId, int value, CancellationToken ct)
+    public async Task<IActionResult> OnPostVoteAsync(string slug, Guid id, Guid statementId, [FromForm] string? value, CancellationToken ct)
     {
         ModelState.Clear();
         if (!await LoadAsync(slug, id, ct))
             return NotFound();
-        if (value is < -1 or > 1)
+        // Only agree (1), disagree (-1) and pass (0): a missing or malformed value ("x", "1.0", "") is refused, not
+        // taken for a pass as an int parameter's default would be.
+        if (FormValues.Vote(value) is not int vote)
             return BadRequest();
         if (!CanTakePart)
             return Challenge();
@@ -56,7 +58,7 @@ public sealed class ShowModel(Infrastructure.Data.AgoraDb db, ConversationPages 
             return refused;
         var key = User.UserId() != null ? ConversationService.KeyOf(User, Request) : ConversationService.EnsureAnonymousKey(HttpContext);
         var participant = await service.GetOrCreateParticipantAsync(Conversation.Id, key, ct);
-        var outcome = await service.VoteAsync(Conversation, participant, statementId, value, ct);
+        var outcome = await service.VoteAsync(Conversation, participant, statementId, vote, ct);
         if (outcome == VoteOutcome.NotFound)
             return NotFound();
         return Redirect(Path);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Agora.OpinionMap;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Localization;
@@ -40,19 +41,20 @@ public sealed class RegistrationListModel(AgoraDb db, EventAccess access, AuditL
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"registrations-{id:N}.csv\"";
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(true), 16 * 1024);
+        // Every cell quoted; the names, e-mails and labels are text and defused, the time is the code's own.
         await writer.WriteAsync(string.Join(',', new[]
         {
             l["Events.Csv.Name"].Value, l["Events.Csv.Email"].Value, l["Events.Csv.Status"].Value,
             l["Events.Csv.RegisteredAt"].Value, l["Events.Csv.Attended"].Value,
-        }.Select(Csv)) + "\r\n");
+        }.Select(h => CsvField.Text(h, quoteAlways: true))) + "\r\n");
         await foreach (var r in Query(id).AsAsyncEnumerable().WithCancellation(ct))
         {
-            var line = string.Join(',', new[]
-            {
-                r.Name, r.Email ?? "", l["Events.Status." + r.Status].Value,
-                Format.ToSofia(r.CreatedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                r.Attended switch { true => l["Events.Yes"].Value, false => l["Events.No"].Value, _ => "" },
-            }.Select(Csv));
+            var line = string.Join(',',
+                CsvField.Text(r.Name, quoteAlways: true),
+                CsvField.Text(r.Email, quoteAlways: true),
+                CsvField.Text(l["Events.Status." + r.Status].Value, quoteAlways: true),
+                CsvField.Value(Format.ToSofia(r.CreatedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), quoteAlways: true),
+                CsvField.Text(r.Attended switch { true => l["Events.Yes"].Value, false => l["Events.No"].Value, _ => "" }, quoteAlways: true));
             await writer.WriteAsync(line + "\r\n");
         }
         await writer.FlushAsync(ct);
@@ -91,13 +93,5 @@ public sealed class RegistrationListModel(AgoraDb db, EventAccess access, AuditL
             return Forbid();
         Event = ev;
         return null;
-    }
-
-    /// <summary>Quotes a field; a leading = + - @ is defused so a spreadsheet does not run it as a formula.</summary>
-    public static string Csv(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
-            value = "'" + value;
-        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

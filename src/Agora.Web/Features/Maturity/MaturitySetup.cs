@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Agora.OpinionMap;
 using Agora.Web.Features.Demo;
-using Agora.Web.Features.Needs;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Search;
@@ -43,8 +43,16 @@ public static class MaturitySetup
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"maturity-{scope.Process.Slug}-{figures.Round.Slug}.csv\"";
             await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(true), 16 * 1024);
+            var header = true;
             foreach (var row in CsvRows(figures, l))
-                await writer.WriteAsync(string.Join(',', row.Select(NeedsSetup.Csv)) + "\r\n");
+            {
+                // The header and the first two columns (dimension, group) are text and defused; the rest are figures
+                // the code wrote, kept as they are (a change of -0.5 stays -0.5).
+                await writer.WriteAsync(string.Join(',', row.Select((cell, i) => header || i < TextColumns
+                    ? CsvField.Text(cell, quoteAlways: true)
+                    : CsvField.Value(cell, quoteAlways: true))) + "\r\n");
+                header = false;
+            }
             await writer.FlushAsync(ct);
             return Results.Empty;
         });
@@ -61,6 +69,9 @@ public static class MaturitySetup
             return null;
         return (scope, await maturity.FiguresAsync(r, ct));
     }
+
+    /// <summary>How many leading columns of <see cref="CsvRows"/> are text; the others are figures.</summary>
+    public const int TextColumns = 2;
 
     /// <summary>
     /// One row per dimension for all assessors, then one per assessor group that took part; quartiles and the

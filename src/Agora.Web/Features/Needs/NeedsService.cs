@@ -69,7 +69,7 @@ public sealed class NeedsService(AgoraDb db, ProcessAccess access, WorkshopParti
         }
         if (lines.Any(l => l.Points is < 0 or > PointsBudget))
             return "Needs.Refused.PointsRange";
-        if (lines.Sum(l => l.Points) != PointsBudget)
+        if (lines.Sum(l => (long)l.Points) != PointsBudget)
             return "Needs.Refused.PointsSum";
         return null;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Agora.OpinionMap;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Workshops;
@@ -45,13 +46,14 @@ public static class NeedsSetup
             string[] head = [l["Workshops.Position"], l["Needs.Field.Title"], l["Needs.Field.Area"], l["Needs.Field.Status"],
                 l[ranking.Method == RankingMethod.TopFive ? "Needs.BordaPoints" : "Needs.Points"], l["Workshops.Voters"],
                 .. kinds.Select(k => l["Workshops.Kind." + k].Value)];
-            await writer.WriteAsync(string.Join(',', head.Select(Csv)) + "\r\n");
+            await writer.WriteAsync(string.Join(',', head.Select(h => CsvField.Text(h, quoteAlways: true))) + "\r\n");
             foreach (var (need, st) in ranking.Rows)
             {
-                string[] row = [st.Position, need.Title.Current, AdministrationAreas.NameOf(need.Area), l["Needs.Status." + need.Status],
-                    st.Total.ToString(CultureInfo.InvariantCulture), st.Voters.ToString(CultureInfo.InvariantCulture),
-                    .. kinds.Select(k => ranking.ByKind[k].GetValueOrDefault(need.Id).ToString(CultureInfo.InvariantCulture))];
-                await writer.WriteAsync(string.Join(',', row.Select(Csv)) + "\r\n");
+                // The title, area and status are text (defused); the position and the figures are the code's own.
+                string[] row = [CsvField.Value(st.Position, quoteAlways: true), CsvField.Text(need.Title.Current, quoteAlways: true),
+                    CsvField.Text(AdministrationAreas.NameOf(need.Area), quoteAlways: true), CsvField.Text(l["Needs.Status." + need.Status], quoteAlways: true),
+                    Number(st.Total), Number(st.Voters), .. kinds.Select(k => Number(ranking.ByKind[k].GetValueOrDefault(need.Id)))];
+                await writer.WriteAsync(string.Join(',', row) + "\r\n");
             }
             await writer.FlushAsync(ct);
             return Results.Empty;
@@ -59,11 +61,5 @@ public static class NeedsSetup
         return app;
     }
 
-    /// <summary>Quotes a field; a leading = + - @ is defused so a spreadsheet does not run it as a formula.</summary>
-    public static string Csv(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
-            value = "'" + value;
-        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    private static string Number(long n) => CsvField.Value(n.ToString(CultureInfo.InvariantCulture), quoteAlways: true);
 }

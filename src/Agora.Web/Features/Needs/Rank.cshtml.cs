@@ -51,7 +51,8 @@ public sealed class RankModel(NeedsService needs, IStringLocalizer<SharedResourc
         if (refusal != null)
         {
             // Shown again with what the person chose, and why it was refused.
-            Error = l[refusal, NeedsService.PointsBudget, Points.Values.Sum()];
+            // Summed as long: the posted points are any ints, and two near int.MaxValue overflow an int sum.
+            Error = l[refusal, NeedsService.PointsBudget, Points.Values.Sum(p => (long)p)];
             ModelState.Clear();
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Agora.OpinionMap;
 
 namespace Agora.Web.Features.OpenData;
 
@@ -18,7 +19,7 @@ public sealed record OpenDataFormat(string Extension, string MediaType, string E
 
 /// <summary>
 /// Writes a dataset's rows to a stream as they come: CSV per RFC 4180 (CRLF, quotes doubled, header row) or a JSON
-/// array of objects. Numbers in the invariant culture, instants ISO 8601 UTC, dates yyyy-MM-dd, UTF-8 without BOM.
+/// array of objects; CSV cells through <see cref="CsvField"/>, text defused. Numbers in the invariant culture, instants ISO 8601 UTC, dates yyyy-MM-dd, UTF-8 without BOM.
 /// Nothing is buffered beyond the writers' own small buffers, so memory does not grow with the number of rows.
 /// </summary>
 public static class OpenDataWriter
@@ -38,7 +39,7 @@ public static class OpenDataWriter
     {
         await using var w = new StreamWriter(output, Utf8, 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
         var fields = dataset.Fields;
-        await w.WriteLineAsync(string.Join(',', fields.Select(f => Csv(f.Name))));
+        await w.WriteLineAsync(string.Join(',', fields.Select(f => CsvField.Text(f.Name))));
         long rows = 0;
         var line = new StringBuilder(256);
         await foreach (var row in dataset.RowsAsync(context, ct).WithCancellation(ct))
@@ -48,7 +49,12 @@ public static class OpenDataWriter
             {
                 if (i > 0)
                     line.Append(',');
-                line.Append(Csv(Text(row[i])));
+                // By the column's declared type: text and links are defused; numbers, booleans and instants, which
+                // the code writes itself, stay as they are (a negative number stays -3). A string where a typed
+                // value was declared is treated as text all the same.
+                line.Append(fields[i].Type is FieldType.Text or FieldType.Url || row[i] is string
+                    ? CsvField.Text(Text(row[i]))
+                    : CsvField.Value(Text(row[i])));
             }
             await w.WriteLineAsync(line, ct);
             rows++;
@@ -101,13 +107,4 @@ public static class OpenDataWriter
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    /// <summary>RFC 4180 quoting: a field with a comma, quote or line break is quoted and its quotes doubled.
-    /// A text starting with = + - @ gets a leading apostrophe so that a spreadsheet shows it rather than runs it.</summary>
-    public static string Csv(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '@' or '\t' or '\r' || (value.Length > 1 && value[0] == '-' && !char.IsDigit(value[1])))
-            value = "'" + value;
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }

@@ -49,7 +49,8 @@ public static class ResultRules
         var lastSep = Math.Max(clean.LastIndexOf(','), clean.LastIndexOf('.'));
         if (lastSep >= 0)
             clean = clean[..lastSep].Replace(",", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal) + "." + clean[(lastSep + 1)..];
-        if (!decimal.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        // Bounded before multiplying: 100 × an amount near decimal's limit would overflow (an answer 500).
+        if (!decimal.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount > MaxCents / 100m)
             return null;
         var cents = decimal.Round(amount * 100m, 0, MidpointRounding.AwayFromZero);
         return cents is < 0 or > MaxCents ? null : (long)cents;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Agora.Web.Features.Events;
+using Agora.OpinionMap;
 using Agora.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,19 +85,23 @@ public sealed class SurveyExport(AgoraDb db)
         await using var writer = new StreamWriter(body, new UTF8Encoding(false), 16 * 1024, leaveOpen: true) { NewLine = "\r\n" };
         var header = new List<string> { "response", "submitted_at", "stakeholder_kind" };
         header.AddRange(questions.Select(q => $"{def.NumberOf(q.Id)}. {q.Text.Current}"));
-        await writer.WriteLineAsync(string.Join(",", header.Select(RegistrationListModel.Csv)));
+        await writer.WriteLineAsync(string.Join(",", header.Select(h => CsvField.Text(h, quoteAlways: true))));
         var n = 0;
         await foreach (var r in ResponsesAsync(def.Survey.Id, ct))
         {
             n++;
             var cells = new List<string>(questions.Count + 3)
             {
-                n.ToString(CultureInfo.InvariantCulture),
-                r.SubmittedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                r.Kind,
+                CsvField.Value(n.ToString(CultureInfo.InvariantCulture), quoteAlways: true),
+                CsvField.Value(r.SubmittedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), quoteAlways: true),
+                CsvField.Text(r.Kind, quoteAlways: true),
             };
-            cells.AddRange(questions.Select(q => Cell(def, q, r.Answers.GetValueOrDefault(q.Id))));
-            await writer.WriteLineAsync(string.Join(",", cells.Select(RegistrationListModel.Csv)));
+            // A number, scale or date answer is a value the code wrote (a negative number stays -3); every other answer
+            // is text a person typed or chose, and is defused.
+            cells.AddRange(questions.Select(q => q.Type is QuestionType.Number or QuestionType.Scale or QuestionType.Date
+                ? CsvField.Value(Cell(def, q, r.Answers.GetValueOrDefault(q.Id)), quoteAlways: true)
+                : CsvField.Text(Cell(def, q, r.Answers.GetValueOrDefault(q.Id)), quoteAlways: true)));
+            await writer.WriteLineAsync(string.Join(",", cells));
             if (n % FlushEvery == 0)
                 await writer.FlushAsync(ct);
         }

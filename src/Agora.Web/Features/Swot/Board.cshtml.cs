@@ -21,7 +21,8 @@ public sealed class BoardModel(SwotService swot, IStringLocalizer<SharedResource
     /// <summary>Item id → the reader's dots on it, as shown in (and posted from) the vote form.</summary>
     [BindProperty(Name = "Dots")] public Dictionary<Guid, int> Dots { get; set; } = [];
 
-    public int DotsUsed => Dots.Values.Where(n => n > 0).Sum();
+    /// <summary>Summed as long: a refused post shows again with whatever ints were posted.</summary>
+    public long DotsUsed => Dots.Values.Where(n => n > 0).Sum(n => (long)n);
 
     public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken ct)
     {

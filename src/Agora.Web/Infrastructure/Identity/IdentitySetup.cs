@@ -3,6 +3,7 @@ using Agora.Web.Infrastructure.Data;
 using Agora.Web.Resources;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -66,6 +67,15 @@ public static class IdentitySetup
             o.Cookie.Name = "agora.af";
             o.Cookie.SecurePolicy = secure;
             o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        // The status notices after a redirect ride in the TempData cookie: Secure like the others (its default,
+        // SameAsRequest, sent it without Secure behind a proxy that ends TLS). Its name stays the default one, which
+        // the output cache looks for.
+        builder.Services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.HttpOnly = true;
         });
 
         builder.Services.AddAuthorizationBuilder()

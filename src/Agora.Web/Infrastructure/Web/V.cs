@@ -14,6 +14,12 @@ public static class V
     public const string Compare = "Validation.Compare";
     public const string Range = "Validation.Range";
     public const string MustAccept = "Validation.MustAccept";
+
+    /// <summary>The bounds of a sum of money in whole euros, for <c>[Range(typeof(long), V.MoneyMin, V.MoneyMax, …)]</c>
+    /// on a <c>long</c> property. A [Range] with int bounds converts the value to int and throws on anything beyond
+    /// 2³¹ (an answer 500); compared as long, 9 999 999 999 gets the range message like any other wrong amount.</summary>
+    public const string MoneyMin = "1";
+    public const string MoneyMax = "1000000000";
 }
 
 /// <summary>A checkbox that must be ticked (terms, "I understand this cannot be undone").</summary>

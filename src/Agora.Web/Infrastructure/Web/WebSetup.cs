@@ -3,8 +3,10 @@ using System.Text.Unicode;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.Localization;
+using Agora.Web.Infrastructure.Text;
 using Agora.Web.Resources;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
 
@@ -34,6 +36,13 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
                 o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new RequireTwoFactorForStaffFilter()));
                 o.Conventions.AuthorizeFolder("/Account/Manage");
+            })
+            .AddMvcOptions(o =>
+            {
+                // Posted text loses its invisible direction controls; placed just before the provider that binds
+                // strings, so [FromBody], [FromHeader], [FromServices] and custom binders still come first.
+                var simple = o.ModelBinderProviders.ToList().FindIndex(p => p is SimpleTypeModelBinderProvider);
+                o.ModelBinderProviders.Insert(Math.Max(simple, 0), new PlainTextModelBinderProvider());
             })
             // Validation happens on the server, in the reader's language; no data-val-* attributes in English.
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
