@@ -1,3 +1,4 @@
+using Agora.Tests.Features.Proposals;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Features.Search;
