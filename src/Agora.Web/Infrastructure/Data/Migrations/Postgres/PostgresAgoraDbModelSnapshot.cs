@@ -4165,6 +4165,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -4179,6 +4182,10 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("FailedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -4207,6 +4214,10 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Recipient");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.HasIndex("Recipient", "Kind", "CreatedAt");
 
                     b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
 
