@@ -42,6 +42,9 @@ public sealed class PolisCsvException : FormatException
 /// the apostrophe is taken off again on reading, so Agora's own export reads back unchanged; Pol.is's files, which
 /// carry no such apostrophes, read as before.
 /// </summary>
+/// <summary>A line a lenient read skipped: its number in the file and what was wrong with it.</summary>
+public sealed record PolisCsvRefusal(int Line, string Message);
+
 public static class PolisCsv
 {
     /// <summary>Reads vote events from votes.csv (columns comment-id, voter-id, vote; timestamp optional).</summary>
@@ -65,6 +68,62 @@ public static class PolisCsv
         return result;
     }
 
+    /// <summary>
+    /// Reads vote events as <see cref="ReadVotes(TextReader, string)"/> does, but a malformed line is added to
+    /// <paramref name="refused"/> and skipped instead of failing the file. A broken header or quoting still throws.
+    /// </summary>
+    public static IReadOnlyList<(int Line, VoteRecord Vote)> ReadVotes(TextReader reader, ICollection<PolisCsvRefusal> refused, string source = "votes.csv")
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        var table = Table.Read(reader, source, refused, "comment-id", "voter-id", "vote");
+        var timestamp = table.OptionalColumn("timestamp");
+        var result = new List<(int, VoteRecord)>();
+        foreach (var row in table.Rows)
+        {
+            try
+            {
+                var vote = row.Int("vote");
+                if (vote is < -1 or > 1)
+                {
+                    throw row.Error($"vote must be -1, 0 or 1, not {vote.ToString(CultureInfo.InvariantCulture)}");
+                }
+
+                result.Add((row.Line, new VoteRecord(
+                    row.Int("voter-id"), row.Int("comment-id"), vote, timestamp is null ? 0 : row.Long("timestamp"))));
+            }
+            catch (PolisCsvException e)
+            {
+                refused.Add(new PolisCsvRefusal(row.Line, e.Message));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Reads statements as <see cref="ReadComments(TextReader, string)"/> does, but a malformed line is added to
+    /// <paramref name="refused"/> and skipped instead of failing the file. A broken header or quoting still throws.
+    /// </summary>
+    public static IReadOnlyList<(int Line, PolisComment Comment)> ReadComments(TextReader reader, ICollection<PolisCsvRefusal> refused, string source = "comments.csv")
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        var table = Table.Read(reader, source, refused, "comment-id");
+        var result = new List<(int, PolisComment)>();
+        foreach (var row in table.Rows)
+        {
+            try
+            {
+                result.Add((row.Line, Comment(row)));
+            }
+            catch (PolisCsvException e)
+            {
+                refused.Add(new PolisCsvRefusal(row.Line, e.Message));
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Reads statements from comments.csv (either the older or the newer Pol.is column set).</summary>
     public static IReadOnlyList<PolisComment> ReadComments(TextReader reader, string source = "comments.csv")
     {
@@ -72,20 +131,22 @@ public static class PolisCsv
         var result = new List<PolisComment>();
         foreach (var row in table.Rows)
         {
-            result.Add(new PolisComment(
-                row.Int("comment-id"),
-                row.OptionalInt("author-id"),
-                row.OptionalLong("timestamp") ?? 0,
-                row.OptionalInt("agrees") ?? 0,
-                row.OptionalInt("disagrees") ?? 0,
-                row.OptionalInt("moderated") ?? 0,
-                row.OptionalBool("is-meta") ?? false,
-                row.OptionalDouble("group-informed-consensus"),
-                CsvField.Restore(row.Optional("comment-body") ?? string.Empty)));
+            result.Add(Comment(row));
         }
 
         return result;
     }
+
+    private static PolisComment Comment(Row row) => new(
+        row.Int("comment-id"),
+        row.OptionalInt("author-id"),
+        row.OptionalLong("timestamp") ?? 0,
+        row.OptionalInt("agrees") ?? 0,
+        row.OptionalInt("disagrees") ?? 0,
+        row.OptionalInt("moderated") ?? 0,
+        row.OptionalBool("is-meta") ?? false,
+        row.OptionalDouble("group-informed-consensus"),
+        CsvField.Restore(row.Optional("comment-body") ?? string.Empty));
 
     /// <summary>Reads participant → group-id from participants-votes.csv; null for participants Pol.is did not cluster.</summary>
     public static IReadOnlyDictionary<int, int?> ReadParticipantGroups(TextReader reader, string source = "participants-votes.csv")
@@ -340,7 +401,10 @@ public static class PolisCsv
 
         public int? OptionalColumn(string name) => Columns.TryGetValue(name, out var i) ? i : null;
 
-        public static Table Read(TextReader reader, string source, params string[] required)
+        public static Table Read(TextReader reader, string source, params string[] required) => Read(reader, source, null, required);
+
+        /// <summary>With <paramref name="refused"/>, a line with the wrong number of fields is listed there and skipped.</summary>
+        public static Table Read(TextReader reader, string source, ICollection<PolisCsvRefusal>? refused, params string[] required)
         {
             ArgumentNullException.ThrowIfNull(reader);
             using var records = ParseRecords(reader, source).GetEnumerator();
@@ -373,6 +437,12 @@ public static class PolisCsv
                     continue; // blank line
                 }
 
+                if (fields.Count != header.Count && refused != null)
+                {
+                    refused.Add(new PolisCsvRefusal(line, $"{source}, line {line.ToString(CultureInfo.InvariantCulture)}: expected {header.Count.ToString(CultureInfo.InvariantCulture)} fields, found {fields.Count.ToString(CultureInfo.InvariantCulture)}."));
+                    continue;
+                }
+
                 if (fields.Count != header.Count)
                 {
                     throw new PolisCsvException(
@@ -388,6 +458,8 @@ public static class PolisCsv
 
     private sealed class Row(Table table, int line, List<string> fields)
     {
+        public int Line => line;
+
         public PolisCsvException Error(string message) =>
             new($"{table.Source}, line {line.ToString(CultureInfo.InvariantCulture)}: {message}.");
 

@@ -5,6 +5,7 @@ using Agora.Web.Features.Commitments;
 using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Events;
+using Agora.Web.Features.Imports;
 using Agora.Web.Features.Learning;
 using Agora.Web.Features.Maturity;
 using Agora.Web.Features.Needs;
@@ -42,6 +43,7 @@ public static class FeatureSetup
         builder.Services.AddLearning();
         builder.Services.AddEvents();
         builder.Services.AddConversations();
+        builder.Services.AddImports(builder.Configuration);
         builder.Services.AddProposals(builder.Configuration);
         builder.Services.AddWorkshops();
         builder.Services.AddCommitments(builder.Configuration);

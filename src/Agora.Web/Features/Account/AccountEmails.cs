@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Agora.Web.Features.Account;
 
-/// <summary>The account e-mails: confirm the address, reset the password, confirm a new address.</summary>
+/// <summary>The account e-mails: confirm the address, reset the password, confirm a new address. Anyone can ask for
+/// them for any address, so each goes through the outbox's cap per address and per account (dropped quietly above it).</summary>
 public sealed class AccountEmails(UserManager<AgoraUser> users, Outbox outbox, PublicLinks links)
 {
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
@@ -31,7 +32,7 @@ public sealed class AccountEmails(UserManager<AgoraUser> users, Outbox outbox, P
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var url = links.Absolute(QueryHelpers.AddQueryString("/account/confirm-email",
             new Dictionary<string, string?> { ["userId"] = user.Id.ToString(), ["code"] = code }));
-        outbox.Enqueue(user.Email!, user.PreferredCulture, l => new EmailContent(
+        await outbox.EnqueueCappedAsync(MailKinds.AccountConfirm, user.Id, user.Email!, user.PreferredCulture, l => new EmailContent(
             l["Email.Confirm.Subject"], [l["Email.Greeting", user.DisplayName], l["Email.Confirm.Body"], l["Email.IgnoreIfNotYou"]])
         {
             ActionText = l["Email.Confirm.Action"],
@@ -40,8 +41,8 @@ public sealed class AccountEmails(UserManager<AgoraUser> users, Outbox outbox, P
     }
 
     /// <summary>Someone tried to sign up with an address that already has an account.</summary>
-    public void QueueAlreadyRegistered(AgoraUser owner) =>
-        outbox.Enqueue(owner.Email!, owner.PreferredCulture, l => new EmailContent(
+    public Task QueueAlreadyRegisteredAsync(AgoraUser owner) =>
+        outbox.EnqueueCappedAsync(MailKinds.AccountExists, owner.Id, owner.Email!, owner.PreferredCulture, l => new EmailContent(
             l["Email.Exists.Subject"], [l["Email.Greeting", owner.DisplayName], l["Email.Exists.Body"], l["Email.IgnoreIfNotYou"]])
         {
             ActionText = l["Email.Exists.Action"],
@@ -53,7 +54,7 @@ public sealed class AccountEmails(UserManager<AgoraUser> users, Outbox outbox, P
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
         var url = links.Absolute(QueryHelpers.AddQueryString("/account/reset-password",
             new Dictionary<string, string?> { ["userId"] = user.Id.ToString(), ["code"] = code }));
-        outbox.Enqueue(user.Email!, user.PreferredCulture, l => new EmailContent(
+        await outbox.EnqueueCappedAsync(MailKinds.PasswordReset, user.Id, user.Email!, user.PreferredCulture, l => new EmailContent(
             l["Email.Reset.Subject"], [l["Email.Greeting", user.DisplayName], l["Email.Reset.Body"], l["Email.IgnoreIfNotYou"]])
         {
             ActionText = l["Email.Reset.Action"],
@@ -66,7 +67,7 @@ public sealed class AccountEmails(UserManager<AgoraUser> users, Outbox outbox, P
         var code = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
         var url = links.Absolute(QueryHelpers.AddQueryString("/account/confirm-email-change",
             new Dictionary<string, string?> { ["userId"] = user.Id.ToString(), ["email"] = newEmail, ["code"] = code }));
-        outbox.Enqueue(newEmail, user.PreferredCulture, l => new EmailContent(
+        await outbox.EnqueueCappedAsync(MailKinds.EmailChange, user.Id, newEmail, user.PreferredCulture, l => new EmailContent(
             l["Email.Change.Subject"], [l["Email.Greeting", user.DisplayName], l["Email.Change.Body"], l["Email.IgnoreIfNotYou"]])
         {
             ActionText = l["Email.Change.Action"],

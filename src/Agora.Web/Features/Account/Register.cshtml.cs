@@ -67,7 +67,7 @@ public sealed class RegisterModel(UserManager<AgoraUser> users, AccountEmails em
             // Same answer as a new sign-up, so the form does not reveal who has an account; the owner is told instead.
             var owner = await users.FindByEmailAsync(email);
             if (owner != null)
-                emails.QueueAlreadyRegistered(owner);
+                await emails.QueueAlreadyRegisteredAsync(owner);
         }
         else
             await emails.QueueConfirmationAsync(user);

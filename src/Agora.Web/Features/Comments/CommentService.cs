@@ -146,16 +146,26 @@ public sealed class CommentService(
             await notifier.NotifyAsync([pa], NotificationKind.Reply, "Notifications.Text.Reply", info.Title, url, authorId, ct);
         else
             await notifier.NotifyAsync(info.Owners, NotificationKind.Reply, "Notifications.Text.Commented", info.Title, url, authorId, ct);
-        await db.SaveChangesAsync(ct);
-        await RecountAsync(type, targetId, ct);
+        await SaveCountingAsync(type, targetId, ct);
         return (comment, null);
     }
 
+    /// <summary>Stores the target's comment count again from its rows. Call it inside the transaction that changed
+    /// the comments (see <see cref="SaveCountingAsync"/>), or from the counter repair.</summary>
     public async Task RecountAsync(string type, Guid targetId, CancellationToken ct)
     {
         if (Target(type) is { } t)
             await t.RecountAsync(targetId, ct);
     }
+
+    /// <summary>Saves the unit of work and recounts the target's comments in one transaction: a crash between the two
+    /// statements can no longer leave a comment without its count.</summary>
+    public Task SaveCountingAsync(string type, Guid targetId, CancellationToken ct) =>
+        db.InTransactionAsync(async () =>
+        {
+            await db.SaveChangesAsync(ct);
+            await RecountAsync(type, targetId, ct);
+        }, ct);
 
     /// <summary>Counts a person's vote once: the same vote again takes it back, the other one replaces it.</summary>
     public async Task VoteAsync(Guid commentId, Guid userId, int value, CancellationToken ct)
@@ -171,17 +181,25 @@ public sealed class CommentService(
             db.Remove(existing);
         else
             existing.Value = value;
-        try
+        // The vote and the comment's stored tallies change in one transaction (a savepoint covers the failed insert).
+        await db.InTransactionAsync(async () =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // A parallel request of the same person voted first; the key kept it to one vote.
-            db.ChangeTracker.Clear();
-        }
-        await db.Set<Comment>().Where(c => c.Id == commentId).ExecuteUpdateAsync(s => s
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // A parallel request of the same person voted first; the key kept it to one vote.
+                db.ChangeTracker.Clear();
+            }
+            await RecountVotesAsync(commentId, ct);
+        }, ct);
+    }
+
+    /// <summary>Stores a comment's up- and down-vote tallies again from its votes.</summary>
+    public Task<int> RecountVotesAsync(Guid commentId, CancellationToken ct) =>
+        db.Set<Comment>().Where(c => c.Id == commentId).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Upvotes, c => db.Set<CommentVote>().Count(v => v.CommentId == c.Id && v.Value > 0))
             .SetProperty(c => c.Downvotes, c => db.Set<CommentVote>().Count(v => v.CommentId == c.Id && v.Value < 0)), ct);
-    }
 }

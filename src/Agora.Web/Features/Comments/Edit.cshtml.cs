@@ -64,8 +64,7 @@ public sealed class EditModel(AgoraDb db, CommentService comments, Participants 
         if (await LoadAsync(id, ct) is { } fail)
             return fail;
         Comment.DeletedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        await comments.RecountAsync(Comment.TargetType, Comment.TargetId, ct);
+        await comments.SaveCountingAsync(Comment.TargetType, Comment.TargetId, ct);
         TempData["Status"] = l["Comments.DeletedStatus"].Value;
         return Redirect(Target.Url + "#comments");
     }

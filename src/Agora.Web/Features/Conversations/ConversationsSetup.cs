@@ -14,6 +14,7 @@ public static class ConversationsSetup
         services.AddScoped<ConversationService>();
         services.AddScoped<OpinionMapRefresh>();
         services.AddScoped<PolisInterchange>();
+        services.AddScoped<Imports.IImportHandler, PolisImport>();
         services.AddScoped<ConversationPages>();
         services.AddHostedService<OpinionMapWorker>();
         services.AddScoped<Demo.IDemoContributor, ConversationsDemo>();

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Agora.OpinionMap;
+using System.Text.Json;
+using Agora.Web.Features.Imports;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;
@@ -14,13 +15,18 @@ using Microsoft.Extensions.Localization;
 namespace Agora.Web.Features.Conversations;
 
 /// <summary>The conversations of a process; its administrators also create and import them here.</summary>
+[RequestSizeLimit(ImportOptions.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportOptions.RequestLimit)]
 public sealed class IndexModel(
-    AgoraDb db, ConversationPages pages, ProcessAccess access, PolisInterchange polis, AuditLog audit, TimeProvider clock,
+    AgoraDb db, ConversationPages pages, ProcessAccess access, ImportQueue imports, AuditLog audit, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public Process Process { get; private set; } = default!;
     public bool CanManage { get; private set; }
     public IReadOnlyList<Row> Conversations { get; private set; } = [];
+
+    /// <summary>Recent Pol.is imports into this process, for its administrators: each links to its progress and result.</summary>
+    public IReadOnlyList<ImportJob> Imports { get; private set; } = [];
 
     public sealed record Row(Guid Id, LocalizedText Topic, int Participants, int Votes, bool Closed, bool Published);
 
@@ -111,30 +117,18 @@ public sealed class IndexModel(
         ModelState.Clear();
         if (!TryValidateModel(Import, nameof(Import)))
             return Page();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var c = new Conversation
+        foreach (var (name, file) in new[] { ("Import.Comments", Import.Comments!), ("Import.Votes", Import.Votes!) })
         {
-            ProcessId = Process.Id,
-            Topic = new(Import.TopicBg.Trim(), Import.TopicEn?.Trim() ?? ""),
-            CreatedById = User.UserId(),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        try
-        {
-            using var comments = new StreamReader(Import.Comments!.OpenReadStream());
-            using var votes = new StreamReader(Import.Votes!.OpenReadStream());
-            audit.Record(User, "conversation.import", "conversation", c.Id.ToString(), c.Topic.Bg);
-            await polis.ImportAsync(c, comments, votes, ct);
+            if (file.Length > imports.MaxFileBytes)
+                ModelState.AddModelError(name, l["Imports.TooLarge", ImportsText.Size(imports.MaxFileBytes)]);
         }
-        catch (PolisCsvException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("Import.Comments", l["Conversations.ImportFailed", e.Message]);
+        if (!ModelState.IsValid)
             return Page();
-        }
-        TempData["Status"] = l["Conversations.Imported"].Value;
-        return Redirect($"/processes/{Process.Slug}/conversations/{c.Id}/manage");
+        // Stored and imported by a background job: a 200,000-vote file no longer holds a request for minutes.
+        var parameters = JsonSerializer.Serialize(new PolisImportParameters(Process.Id, Process.Slug, Import.TopicBg.Trim(), Import.TopicEn?.Trim() ?? ""));
+        var job = await imports.EnqueueAsync(PolisImport.KindName, Import.TopicBg.Trim(), parameters,
+            new Dictionary<string, IFormFile> { ["comments.csv"] = Import.Comments!, ["votes.csv"] = Import.Votes! }, Process.Id, User, ct);
+        return Redirect($"/imports/{job.Id}");
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
@@ -150,6 +144,12 @@ public sealed class IndexModel(
             .OrderByDescending(c => c.CreatedAt)
             .Select(c => new Row(c.Id, c.Topic, c.ParticipantCount, c.VoteCount, c.Closed, c.Published))
             .ToListAsync(ct);
+        if (canManage)
+        {
+            Imports = await db.Set<ImportJob>().AsNoTracking()
+                .Where(j => j.Kind == PolisImport.KindName && j.ProcessId == process.Id)
+                .OrderByDescending(j => j.CreatedAt).Take(5).ToListAsync(ct);
+        }
         return true;
     }
 }

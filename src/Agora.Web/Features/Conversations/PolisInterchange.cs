@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Agora.OpinionMap;
+using Agora.Web.Features.Imports;
 using Agora.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,21 +16,50 @@ public sealed class PolisInterchange(AgoraDb db, TimeProvider clock)
 {
     public static readonly string[] ExportFiles = ["comments.csv", "votes.csv", "participants-votes.csv"];
 
-    /// <summary>Reads both files and adds the conversation in one SaveChanges. Throws <see cref="PolisCsvException"/>
-    /// naming the file and line when the input is malformed; nothing is saved then.</summary>
-    public async Task<Conversation> ImportAsync(Conversation conversation, TextReader comments, TextReader votes, CancellationToken ct)
+    /// <summary>
+    /// Reads both files and adds the conversation, in one transaction (a conversation appears whole or not at all).
+    /// Lines that cannot be taken (malformed, a repeated comment-id, a vote on a comment that is not in comments.csv,
+    /// a timestamp no date can hold) are refused through <paramref name="progress"/> with their line numbers; the rest
+    /// is imported. A file whose header or quoting is broken fails the whole import.
+    /// </summary>
+    public async Task<Conversation> ImportAsync(Conversation conversation, TextReader comments, TextReader votes, ImportProgress progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        var commentRecords = PolisCsv.ReadComments(comments);
-        var voteEvents = PolisCsv.ReadVotes(votes);
-        var statementIds = commentRecords.Select(c => c.StatementId).ToHashSet();
-        if (statementIds.Count != commentRecords.Count)
-            throw new PolisCsvException("comments.csv: a comment-id appears more than once.");
-        foreach (var v in voteEvents)
+        ArgumentNullException.ThrowIfNull(progress);
+        var refused = new List<PolisCsvRefusal>();
+        var commentLines = PolisCsv.ReadComments(comments, refused);
+        foreach (var r in refused)
+            progress.Refuse(CommentsFile, r.Line, "Imports.Refused.Malformed", r.Message);
+        progress.Read(commentLines.Count + refused.Count);
+        refused.Clear();
+        var commentRecords = new List<PolisComment>(commentLines.Count);
+        var statementIds = new HashSet<int>();
+        foreach (var (line, c) in commentLines)
+        {
+            if (!statementIds.Add(c.StatementId))
+                progress.Refuse(CommentsFile, line, "Imports.Refused.DuplicateComment", c.StatementId.ToString(CultureInfo.InvariantCulture));
+            else if (!ValidMillis(c.Timestamp))
+                progress.Refuse(CommentsFile, line, "Imports.Refused.Timestamp", c.Timestamp.ToString(CultureInfo.InvariantCulture));
+            else
+                commentRecords.Add(c);
+        }
+        await progress.MaybeFlushAsync(ct);
+
+        var voteLines = PolisCsv.ReadVotes(votes, refused);
+        foreach (var r in refused)
+            progress.Refuse(VotesFile, r.Line, "Imports.Refused.Malformed", r.Message);
+        progress.Read(voteLines.Count + refused.Count);
+        var voteEvents = new List<VoteRecord>(voteLines.Count);
+        foreach (var (line, v) in voteLines)
         {
             if (!statementIds.Contains(v.StatementId))
-                throw new PolisCsvException($"votes.csv: comment-id {v.StatementId.ToString(CultureInfo.InvariantCulture)} is not in comments.csv.");
+                progress.Refuse(VotesFile, line, "Imports.Refused.UnknownComment", v.StatementId.ToString(CultureInfo.InvariantCulture));
+            else if (!ValidMillis(v.Timestamp))
+                progress.Refuse(VotesFile, line, "Imports.Refused.Timestamp", v.Timestamp.ToString(CultureInfo.InvariantCulture));
+            else
+                voteEvents.Add(v);
         }
+        await progress.FlushAsync(ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var firstTime = new Dictionary<(int, int), long>();
@@ -83,17 +113,40 @@ public sealed class PolisInterchange(AgoraDb db, TimeProvider clock)
                 UpdatedAt = OpinionMapRefresh.FromMillis(v.Timestamp),
             });
         }
+        // Every counter is set from the rows it counts, and saved in the same transaction as they are.
         conversation.ParticipantCount = participants.Count;
         conversation.VoteCount = voteRows.Count;
         conversation.Version = 1;
         conversation.ComputedVersion = 0;
-        db.Add(conversation);
-        db.AddRange(participants.Values);
-        db.AddRange(statements.Values);
-        db.AddRange(voteRows);
-        await db.SaveChangesAsync(ct);
+        var job = progress.Job;
+        job.RowsToSave = 1 + participants.Count + statements.Count + voteRows.Count;
+        await db.InTransactionAsync(async () =>
+        {
+            db.Add(conversation);
+            db.AddRange(participants.Values);
+            db.AddRange(statements.Values);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            job.RowsSaved = 1 + participants.Count + statements.Count;
+            // Votes in batches: one SaveChanges of 200,000 tracked rows spends its time in change tracking.
+            foreach (var chunk in voteRows.Chunk(VoteBatch))
+            {
+                db.AddRange(chunk);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                job.RowsSaved += chunk.Length;
+                await progress.MaybeFlushAsync(ct);
+            }
+        }, ct);
+        job.RowsAdded = job.RowsSaved;
         return conversation;
     }
+
+    private const string CommentsFile = "comments.csv";
+    private const string VotesFile = "votes.csv";
+    private const int VoteBatch = 5000;
+
+    private static bool ValidMillis(long ms) => ms is >= 0 and <= 253_402_300_799_999;
 
     /// <summary>One export file as CSV text, or null for an unknown file name.</summary>
     public async Task<string?> ExportAsync(Guid conversationId, string file, CancellationToken ct)

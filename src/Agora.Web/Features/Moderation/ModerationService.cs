@@ -129,9 +129,13 @@ public sealed class CommentModeration(AgoraDb db, CommentService comments) : IMo
 
     public async Task SetHiddenAsync(Guid id, DateTime? hiddenAt, string? reason, CancellationToken ct)
     {
-        await db.Set<Comment>().Where(c => c.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, hiddenAt).SetProperty(c => c.HiddenReason, reason), ct);
-        var target = await db.Set<Comment>().Where(c => c.Id == id).Select(c => new { c.TargetType, c.TargetId }).FirstAsync(ct);
-        await comments.RecountAsync(target.TargetType, target.TargetId, ct);
+        // Hiding and the target's comment count change together.
+        await db.InTransactionAsync(async () =>
+        {
+            await db.Set<Comment>().Where(c => c.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, hiddenAt).SetProperty(c => c.HiddenReason, reason), ct);
+            var target = await db.Set<Comment>().Where(c => c.Id == id).Select(c => new { c.TargetType, c.TargetId }).FirstAsync(ct);
+            await comments.RecountAsync(target.TargetType, target.TargetId, ct);
+        }, ct);
     }
 }

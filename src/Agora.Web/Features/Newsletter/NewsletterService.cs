@@ -47,12 +47,13 @@ public sealed class NewsletterService(
         subscriber.ConfirmTokenHash = Hash(token);
         subscriber.ConfirmSentAt = now;
         var url = links.Absolute(QueryHelpers.AddQueryString("/newsletter/confirm", "token", token));
-        outbox.Enqueue(normalized, lang, l => new EmailContent(
+        // Capped per address: the form takes any address, so it must not become a way to flood one.
+        await outbox.EnqueueCappedAsync(MailKinds.NewsletterConfirm, null, normalized, lang, l => new EmailContent(
             l["Newsletter.Confirm.Subject"], [l["Newsletter.Confirm.Body"], l["Email.IgnoreIfNotYou"]])
         {
             ActionText = l["Newsletter.Confirm.Action"],
             ActionUrl = url,
-        });
+        }, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -118,7 +118,7 @@ public sealed class JoinModel(
         var normalized = request.ContactEmail.ToUpperInvariant();
         var proven = uid != null && await db.Users.AnyAsync(u => u.Id == uid && u.EmailConfirmed
             && u.NormalizedEmail == normalized, ct);
-        emails.JoinReceived(request, Process, proven);
+        await emails.JoinReceivedAsync(request, Process, proven, uid, ct);
         await db.SaveChangesAsync(ct);
         TempData["Status"] = l["Organizations.Join.Sent", request.ContactEmail].Value;
         return Redirect($"/processes/{Process.Slug}/join");

@@ -23,10 +23,11 @@ public sealed class OrganizationEmails(Outbox outbox, PublicLinks links)
     /// <summary>
     /// The acknowledgement. Anyone may type any contact address into the form, so unless the sender proved the
     /// address (signed in with it confirmed) the e-mail carries none of the text they typed: the platform must not
-    /// relay a stranger's words to an address they chose.
+    /// relay a stranger's words to an address they chose; and it is capped per address (and per account) like the
+    /// account e-mails, so the form cannot be used to flood an address.
     /// </summary>
-    public void JoinReceived(JoinRequest request, Process process, bool addressProven) =>
-        outbox.Enqueue(request.ContactEmail, request.Culture, l => new EmailContent(
+    public Task JoinReceivedAsync(JoinRequest request, Process process, bool addressProven, Guid? accountId, CancellationToken ct) =>
+        outbox.EnqueueCappedAsync(MailKinds.JoinReceived, accountId, request.ContactEmail, request.Culture, l => new EmailContent(
             l["Organizations.Email.JoinReceived.Subject", process.Title.Current],
             addressProven
                 ? [l["Email.Greeting", request.ContactName],
@@ -36,7 +37,7 @@ public sealed class OrganizationEmails(Outbox outbox, PublicLinks links)
         {
             ActionText = l["Organizations.Email.OpenProcess"],
             ActionUrl = links.Absolute("/processes/" + process.Slug),
-        });
+        }, ct);
 
     public void JoinAccepted(JoinRequest request, Process process, Organization organization) =>
         outbox.Enqueue(request.ContactEmail, request.Culture, l => new EmailContent(

@@ -243,7 +243,11 @@ public sealed class ResultService(AgoraDb db, ProcessAccess access, TimeProvider
     }
 
     /// <summary>Follows or stops following; a second follow (double click, two tabs) is the same as one.</summary>
-    public async Task FollowAsync(Guid resultId, Guid userId, bool follow, CancellationToken ct)
+    public Task FollowAsync(Guid resultId, Guid userId, bool follow, CancellationToken ct) =>
+        // The follower row and the stored follower count change in one transaction.
+        db.InTransactionAsync(() => FollowCountingAsync(resultId, userId, follow, ct), ct);
+
+    private async Task FollowCountingAsync(Guid resultId, Guid userId, bool follow, CancellationToken ct)
     {
         if (follow)
         {

@@ -1,3 +1,4 @@
+using Agora.Web.Features.Imports;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Resources;
@@ -10,12 +11,16 @@ using Microsoft.Extensions.Localization;
 namespace Agora.Web.Features.Verification;
 
 /// <summary>Administrators import the census file and choose which actions need verification.</summary>
+/// <remarks>The file is stored and imported by a background job (<see cref="CensusImport"/>); the upload answers at once
+/// with the job's page.</remarks>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class CensusModel(VerificationService verification, AgoraDb db, IStringLocalizer<SharedResource> l) : PageModel
+[RequestSizeLimit(ImportOptions.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportOptions.RequestLimit)]
+public sealed class CensusModel(VerificationService verification, ImportQueue imports, AgoraDb db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public int RecordCount { get; private set; }
     public int VerifiedCount { get; private set; }
-    public CensusImportResult? Imported { get; private set; }
+    public IReadOnlyList<ImportJob> Jobs { get; private set; } = [];
     public IReadOnlyList<(VerifiableAction Action, bool Required)> Requirements { get; private set; } = [];
 
     [BindProperty]
@@ -25,6 +30,8 @@ public sealed class CensusModel(VerificationService verification, AgoraDb db, IS
     {
         RecordCount = await db.Set<CensusRecord>().CountAsync(ct);
         VerifiedCount = await db.Set<ResidentVerification>().CountAsync(ct);
+        Jobs = await db.Set<ImportJob>().AsNoTracking().Where(j => j.Kind == CensusImport.KindName)
+            .OrderByDescending(j => j.CreatedAt).Take(5).ToListAsync(ct);
         var list = new List<(VerifiableAction, bool)>();
         foreach (var a in verification.Actions)
             list.Add((a, await verification.IsRequiredAsync(a.Key, ct)));
@@ -35,15 +42,16 @@ public sealed class CensusModel(VerificationService verification, AgoraDb db, IS
     {
         if (CensusFile == null || CensusFile.Length == 0)
             ModelState.AddModelError(nameof(CensusFile), l["Verification.Census.NoFile"]);
-        else if (CensusFile.Length > 50 * 1024 * 1024)
-            ModelState.AddModelError(nameof(CensusFile), l["Verification.Census.TooLarge"]);
-        if (ModelState.IsValid)
+        else if (CensusFile.Length > imports.MaxFileBytes)
+            ModelState.AddModelError(nameof(CensusFile), l["Imports.TooLarge", ImportsText.Size(imports.MaxFileBytes)]);
+        if (!ModelState.IsValid)
         {
-            await using var stream = CensusFile!.OpenReadStream();
-            Imported = await verification.ImportAsync(stream, User, ct);
+            await OnGetAsync(ct);
+            return Page();
         }
-        await OnGetAsync(ct);
-        return Page();
+        var job = await imports.EnqueueAsync(CensusImport.KindName, CensusFile!.FileName, "{}",
+            new Dictionary<string, IFormFile> { [CensusImport.FileName] = CensusFile }, null, User, ct);
+        return Redirect($"/imports/{job.Id}");
     }
 
     public async Task<IActionResult> OnPostRequirementAsync(string action, bool required, CancellationToken ct)

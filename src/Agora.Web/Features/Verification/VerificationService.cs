@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -64,8 +63,6 @@ public sealed class VerificationRequirementWatch : WriteWatch
 }
 
 public sealed record VerificationStatus(string District, string Method, DateTime VerifiedAt);
-
-public sealed record CensusImportResult(int Added, int Updated, IReadOnlyList<int> RejectedLines);
 
 public enum CensusOutcome { Verified, NoMatch, AlreadyUsed, AlreadyVerified, TooManyAttempts, Invalid }
 
@@ -216,66 +213,6 @@ public sealed class VerificationService(
     /// <c>identifier_hash</c> (already HMAC'd with the same key), <c>birth_date</c> (yyyy-MM-dd), <c>district</c>
     /// (key or Bulgarian name). Existing hashes are updated. Rejected lines are reported by number only, so nothing
     /// of the identifier reaches the page or the log.</summary>
-    public async Task<CensusImportResult> ImportAsync(Stream csv, ClaimsPrincipal admin, CancellationToken ct)
-    {
-        using var reader = new StreamReader(csv, Encoding.UTF8);
-        var header = (await reader.ReadLineAsync(ct))?.TrimStart('\uFEFF');
-        var sep = header != null && header.Contains(';', StringComparison.Ordinal) ? ';' : ',';
-        var columns = (header ?? "").Split(sep).Select(c => c.Trim().ToLowerInvariant()).ToList();
-        int raw = columns.IndexOf("identifier"), hashed = columns.IndexOf("identifier_hash"),
-            birth = columns.IndexOf("birth_date"), district = columns.IndexOf("district");
-        var rejected = new List<int>();
-        var rows = new Dictionary<string, (DateOnly Birth, string District)>(StringComparer.Ordinal);
-        var lineNo = 1;
-        while (await reader.ReadLineAsync(ct) is { } line)
-        {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            var cells = line.Split(sep).Select(c => c.Trim().Trim('"')).ToArray();
-            string? Cell(int i) => i >= 0 && i < cells.Length ? cells[i] : null;
-            string? hash = null;
-            if (Normalize(Cell(raw)) is { } digits)
-                hash = Hash(digits);
-            else if (Cell(hashed) is { Length: 64 } h && h.All(char.IsAsciiHexDigit))
-                hash = h.ToLowerInvariant();
-            var districtKey = Cell(district) is { } d
-                ? (Districts.IsKnown(d) ? d : Districts.All.FirstOrDefault(x => string.Equals(x.Bg, d, StringComparison.OrdinalIgnoreCase))?.Key)
-                : null;
-            if (hash == null || districtKey == null
-                || !DateOnly.TryParseExact(Cell(birth), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
-            {
-                rejected.Add(lineNo);
-                continue;
-            }
-            rows[hash] = (born, districtKey);
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var existing = new Dictionary<string, CensusRecord>(StringComparer.Ordinal);
-        foreach (var chunk in rows.Keys.Chunk(500))
-            foreach (var r in await db.Set<CensusRecord>().Where(c => chunk.Contains(c.IdentifierHash)).ToListAsync(ct))
-                existing[r.IdentifierHash] = r;
-        int added = 0, updated = 0;
-        foreach (var (hash, (born, districtKey)) in rows)
-        {
-            if (existing.TryGetValue(hash, out var r))
-            {
-                r.BirthDate = born;
-                r.District = districtKey;
-                r.ImportedAt = now;
-                updated++;
-            }
-            else
-            {
-                db.Add(new CensusRecord { IdentifierHash = hash, BirthDate = born, District = districtKey, ImportedAt = now });
-                added++;
-            }
-        }
-        audit.Record(admin, "census.import", "census", "", $"added {added}, updated {updated}, rejected {rejected.Count}");
-        await db.SaveChangesAsync(ct);
-        return new CensusImportResult(added, updated, rejected);
-    }
-
     public async Task SetRequirementAsync(string action, bool required, ClaimsPrincipal admin, CancellationToken ct)
     {
         var row = await db.Set<VerificationRequirement>().FirstOrDefaultAsync(r => r.Action == action, ct);

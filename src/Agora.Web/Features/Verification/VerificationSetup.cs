@@ -7,6 +7,7 @@ public static class VerificationSetup
     {
         services.Configure<VerificationOptions>(config.GetSection("Agora:Verification"));
         services.AddScoped<VerificationService>();
+        services.AddScoped<Imports.IImportHandler, CensusImport>();
         services.AddMemoryCache();
         services.AddSingleton<VerificationRequirementWatch>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<VerificationRequirementWatch>());

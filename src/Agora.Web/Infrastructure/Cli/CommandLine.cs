@@ -25,6 +25,8 @@ public static class CommandLine
           migrate                     apply the database migrations and exit
           seed demo                   add the Sofia demo content (running it twice changes nothing)
           search rebuild              recreate this node's search index from the database (stop the app first)
+          repair counters             recount every stored counter (comments, supports, votes, places…) from its rows
+                                      and print each one that was wrong: table, id, column, was, now
           seed scale --size small|city [--manifest bench.json]
                                       fill an EMPTY database with generated city-scale data for the benchmark
                                       (bench accounts' password: AGORA_BENCH_PASSWORD, or one is printed)
@@ -39,7 +41,7 @@ public static class CommandLine
           Agora__Email__Smtp__Host    SMTP server; without it e-mails go to Agora__Email__PickupDirectory (data/mail)
         """;
 
-    private static readonly string[] Commands = ["migrate", "seed", "search", "admin", "opinion-map", "--help", "-h", "help"];
+    private static readonly string[] Commands = ["migrate", "seed", "search", "repair", "admin", "opinion-map", "--help", "-h", "help"];
 
     /// <summary>Separates a subcommand and its arguments from the host's configuration arguments.</summary>
     public static (string[]? Command, string[] HostArgs) Split(string[] args)
@@ -87,6 +89,9 @@ public static class CommandLine
                 var count = await sp.GetRequiredService<SearchIndexer>().RebuildAsync(ct);
                 Console.Out.WriteLine($"Search index rebuilt: {count} documents.");
                 return 0;
+            case "repair" when command.Length > 1 && command[1] == "counters":
+                await MigrateAsync(sp, ct);
+                return await RepairCountersAsync(sp, Console.Out, ct);
             case "seed" when command.Length > 1 && command[1] == "scale":
                 return await SeedScaleAsync(sp, command, ct);
             case "admin" when command.Length > 1 && command[1] == "create":
@@ -101,6 +106,20 @@ public static class CommandLine
     {
         await sp.GetRequiredService<AgoraDb>().Database.MigrateAsync(ct);
         await sp.GetRequiredService<AdminBootstrap>().EnsureRolesAsync();
+    }
+
+    /// <summary>Recounts the stored counters and prints one tab-separated line per counter it fixed.</summary>
+    public static async Task<int> RepairCountersAsync(IServiceProvider sp, TextWriter output, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sp);
+        ArgumentNullException.ThrowIfNull(output);
+        var fixes = await sp.GetRequiredService<CounterRepair>().RunAsync(ct);
+        if (fixes.Count > 0)
+            await output.WriteLineAsync("table\tid\tcolumn\twas\tnow");
+        foreach (var f in fixes)
+            await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Table}\t{f.Id}\t{f.Column}\t{f.Was}\t{f.Now}"));
+        await output.WriteLineAsync(fixes.Count == 0 ? "Counters checked: all match their rows." : $"Counters repaired: {fixes.Count}.");
+        return 0;
     }
 
     private static async Task<int> SeedScaleAsync(IServiceProvider sp, string[] command, CancellationToken ct)

@@ -37,6 +37,7 @@ public static class DataSetup
             builder.Services.AddScoped<AgoraDb>(sp => sp.GetRequiredService<SqliteAgoraDb>());
         }
 
+        builder.Services.AddScoped<CounterRepair>();
         builder.Services.AddDataProtection()
             .SetApplicationName("Agora")
             .PersistKeysToDbContext<AgoraDb>();

@@ -16,6 +16,19 @@ public sealed class EmailOptions
     public int MaxAttempts { get; set; } = 10;
 
     public bool WorkerEnabled { get; set; } = true;
+
+    /// <summary>How much mail that anyone can trigger for an address (confirmations, resets…) one address or account gets.</summary>
+    public MailCapOptions Cap { get; set; } = new();
+}
+
+/// <summary>Bound from <c>Agora:Email:Cap</c>. Extra mail is dropped without a word: the page answers the same.</summary>
+public sealed class MailCapOptions
+{
+    /// <summary>At most this many of one kind to one address, or for one account, in an hour.</summary>
+    public int PerKindPerHour { get; set; } = 3;
+
+    /// <summary>At most this many capped messages of all kinds to one address, or for one account, in a day.</summary>
+    public int PerDay { get; set; } = 10;
 }
 
 public sealed class SmtpOptions

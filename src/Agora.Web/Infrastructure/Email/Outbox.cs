@@ -12,10 +12,47 @@ namespace Agora.Web.Infrastructure.Email;
 /// Acts put e-mails here, in the same transaction as the act: if the act rolls back, no e-mail is sent;
 /// if the process or SMTP dies, the message waits in the database.
 /// </summary>
-public sealed class Outbox(AgoraDb db, EmailComposer composer, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+public sealed class Outbox(
+    AgoraDb db, EmailComposer composer, IStringLocalizer<SharedResource> localizer, TimeProvider clock,
+    IOptions<EmailOptions> options, ILogger<Outbox> log)
 {
     /// <summary>Composes the message in the recipient's language and adds it to the current unit of work.</summary>
-    public void Enqueue(string recipient, string culture, Func<IStringLocalizer, EmailContent> compose)
+    public void Enqueue(string recipient, string culture, Func<IStringLocalizer, EmailContent> compose) =>
+        Add(recipient, culture, compose, null, null);
+
+    /// <summary>
+    /// For mail that anyone can make the platform send to an address (sign-up, password reset, confirmations, the
+    /// newsletter): adds it unless the address, or the account, already had <see cref="MailCapOptions.PerKindPerHour"/>
+    /// of this kind in the last hour or <see cref="MailCapOptions.PerDay"/> capped messages in the last day. Counted from
+    /// the outbox table, so the cap holds across nodes. Returns false when the message was dropped; callers answer the
+    /// same either way, so the cap never tells whether an account exists.
+    /// </summary>
+    public async Task<bool> EnqueueCappedAsync(string kind, Guid? accountId, string recipient, string culture,
+        Func<IStringLocalizer, EmailContent> compose, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        var cap = options.Value.Cap;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (hourAgo, dayAgo) = (now.AddHours(-1), now.AddDays(-1));
+        var recent = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Kind != null && m.CreatedAt > dayAgo && (m.Recipient == recipient || (accountId != null && m.AccountId == accountId)))
+            .Select(m => new { m.Kind, m.CreatedAt }).ToListAsync(ct);
+        // Messages queued earlier in this unit of work count as well.
+        var pending = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+            .Where(m => m.Kind != null && (m.Recipient == recipient || (accountId != null && m.AccountId == accountId)))
+            .Select(m => new { m.Kind, m.CreatedAt });
+        var all = recent.Concat(pending).ToList();
+        if (all.Count(m => m.Kind == kind && m.CreatedAt > hourAgo) >= cap.PerKindPerHour || all.Count >= cap.PerDay)
+        {
+            // Neither the address nor the account is logged: the log must not become a list of who asked for what.
+            log.LogInformation("An e-mail of kind {Kind} was not queued: its recipient or account reached the mail cap", kind);
+            return false;
+        }
+        Add(recipient, culture, compose, kind, accountId);
+        return true;
+    }
+
+    private void Add(string recipient, string culture, Func<IStringLocalizer, EmailContent> compose, string? kind, Guid? accountId)
     {
         var ci = Cultures.Get(culture);
         var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
@@ -31,6 +68,8 @@ public sealed class Outbox(AgoraDb db, EmailComposer composer, IStringLocalizer<
             {
                 Recipient = recipient,
                 Subject = content.Subject.Length > 500 ? content.Subject[..500] : content.Subject,
+                Kind = kind,
+                AccountId = accountId,
                 Mime = stream.ToArray(),
                 CreatedAt = now,
                 NextAttemptAt = now,
@@ -42,6 +81,17 @@ public sealed class Outbox(AgoraDb db, EmailComposer composer, IStringLocalizer<
             CultureInfo.CurrentUICulture = previousUi;
         }
     }
+}
+
+/// <summary>The kinds of capped mail (<see cref="Outbox.EnqueueCappedAsync"/>).</summary>
+public static class MailKinds
+{
+    public const string AccountConfirm = "account.confirm";
+    public const string AccountExists = "account.exists";
+    public const string PasswordReset = "account.reset";
+    public const string EmailChange = "account.email-change";
+    public const string NewsletterConfirm = "newsletter.confirm";
+    public const string JoinReceived = "organizations.join-received";
 }
 
 /// <summary>Wakes the worker in this process right after a message is committed, instead of at the next poll.</summary>

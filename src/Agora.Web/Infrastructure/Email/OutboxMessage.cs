@@ -12,6 +12,12 @@ public sealed class OutboxMessage
     public long Id { get; set; }
     public string Recipient { get; set; } = "";
     public string Subject { get; set; } = "";
+
+    /// <summary>What kind of capped mail this is (<see cref="MailKinds"/>), or null for mail that is not capped.</summary>
+    public string? Kind { get; set; }
+
+    /// <summary>The account the capped mail is about, when there is one: the cap also holds per account.</summary>
+    public Guid? AccountId { get; set; }
     public byte[] Mime { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public DateTime NextAttemptAt { get; set; }
@@ -37,5 +43,9 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         // The worker's query: unsent, due messages in order.
         builder.HasIndex(m => new { m.SentAt, m.FailedAt, m.NextAttemptAt });
         builder.HasIndex(m => m.Recipient);
+        builder.Property(m => m.Kind).HasMaxLength(40);
+        // The cap's queries: recent capped mail to an address, and for an account.
+        builder.HasIndex(m => new { m.Recipient, m.Kind, m.CreatedAt });
+        builder.HasIndex(m => new { m.AccountId, m.CreatedAt });
     }
 }

@@ -43,6 +43,8 @@ public sealed class ConversationResultsTests(ConversationsFactory f) : IClassFix
             await File.ReadAllTextAsync(PolisFiles.File(Bg2050, "comments.csv")),
             await File.ReadAllTextAsync(PolisFiles.File(Bg2050, "votes.csv")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var job = await f.RunImportAsync(response.ImportJobId());
+        Assert.Equal((Agora.Web.Features.Imports.ImportStatus.Succeeded, 0), (job.Status, job.RowsRefused));
         var c = await f.DbAsync(db => db.Set<Conversation>().AsNoTracking().SingleAsync(x => x.ProcessId == p.Id));
         Assert.Equal(371, await f.DbAsync(db => db.Set<Statement>().CountAsync(s => s.ConversationId == c.Id)));
         Assert.Equal(55, await f.DbAsync(db => db.Set<Statement>().CountAsync(s => s.ConversationId == c.Id && s.Status == StatementStatus.Rejected)));
@@ -100,18 +102,20 @@ public sealed class ConversationResultsTests(ConversationsFactory f) : IClassFix
     }
 
     [Fact]
-    public async Task Import_MalformedVotes_ShowsErrorAndSavesNothing()
+    public async Task Import_MalformedVote_IsRefusedByLine_TheRestIsImported()
     {
         var admin = await f.PersonAsync();
         var p = await f.ProcessAsync(components: "conversations", administrator: admin);
         var client = await f.SignedInAsync(admin);
         var response = await ImportAsync(client, p,
             "comment-id,author-id,moderated,comment-body\n1,1,1,Едно\n",
-            "timestamp,comment-id,voter-id,vote\n1,1,1,7\n");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.TextAsync();
+            "timestamp,comment-id,voter-id,vote\n1,1,1,7\n2,1,2,1\n");
+        var job = await f.RunImportAsync(response.ImportJobId());
+        Assert.Equal((Agora.Web.Features.Imports.ImportStatus.Succeeded, 3, 1), (job.Status, job.RowsRead, job.RowsRefused));
+        var html = await client.HtmlAsync($"/imports/{job.Id}");
         Assert.Contains("votes.csv, line 2", html, StringComparison.Ordinal);
-        Assert.False(await f.DbAsync(db => db.Set<Conversation>().AnyAsync(x => x.ProcessId == p.Id)));
+        var c = await f.DbAsync(db => db.Set<Conversation>().AsNoTracking().SingleAsync(x => x.ProcessId == p.Id));
+        Assert.Equal(1, c.VoteCount);
     }
 
     [Fact]

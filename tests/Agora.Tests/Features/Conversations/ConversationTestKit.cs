@@ -11,6 +11,8 @@ public sealed class ConversationsFactory : AgoraFactory
     public ConversationsFactory()
     {
         Settings["Agora:OpinionMap:WorkerEnabled"] = "false";
+        // Imports are run by the tests themselves (Imports.RunImportAsync), not by the app's worker.
+        Settings["Agora:Imports:WorkerEnabled"] = "false";
     }
 }
 

@@ -14,7 +14,16 @@ public sealed class VerificationTests(AgoraFactory f) : IClassFixture<AgoraFacto
     /// <summary>A fresh fake identifier per test (month 99 makes it an impossible ЕГН), so tests sharing the app don't collide.</summary>
     private static string NewIdentifier() => "99" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Uploads the file, runs its import job and returns the job's page.</summary>
     private async Task<HttpResponseMessage> ImportAsync(HttpClient admin, string csv)
+    {
+        var queued = await UploadAsync(admin, csv);
+        var job = await f.RunImportAsync(queued.ImportJobId());
+        Assert.Equal(Agora.Web.Features.Imports.ImportStatus.Succeeded, job.Status);
+        return await admin.GetAsync($"/imports/{job.Id}");
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient admin, string csv)
     {
         var html = await admin.HtmlAsync("/admin/census");
         using var content = new MultipartFormDataContent
@@ -40,7 +49,9 @@ public sealed class VerificationTests(AgoraFactory f) : IClassFixture<AgoraFacto
         var admin = await AdminAsync();
         var r = await ImportAsync(admin, $"identifier;birth_date;district\n{id};1980-02-03;Средец\n{other};1990-01-01;lozenets\nbad;1990-01-01;lozenets\n");
         var html = await r.TextAsync();
-        Assert.Contains("Добавени: 2, обновени: 0, отхвърлени редове: 1", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Добавени</dt><dd>2</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Обновени</dt><dd>0</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Отхвърлени редове</dt><dd>1</dd>", html, StringComparison.Ordinal);
         Assert.DoesNotContain(id, html, StringComparison.Ordinal);
 
         // The database holds no identifier in clear, anywhere it might leak: the census, verifications, the audit log.
@@ -69,7 +80,9 @@ public sealed class VerificationTests(AgoraFactory f) : IClassFixture<AgoraFacto
 
         // Re-importing updates instead of duplicating; a pre-hashed identifier is accepted too.
         r = await ImportAsync(admin, $"identifier_hash,birth_date,district\n{hash},1980-02-03,oborishte\n");
-        Assert.Contains("Добавени: 0, обновени: 1", await r.TextAsync(), StringComparison.Ordinal);
+        html = await r.TextAsync();
+        Assert.Contains("<dt>Добавени</dt><dd>0</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Обновени</dt><dd>1</dd>", html, StringComparison.Ordinal);
         Assert.Equal("oborishte", await f.DbAsync(db => db.Set<CensusRecord>().Where(c => c.IdentifierHash == hash).Select(c => c.District).SingleAsync()));
     }
 
