@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Resources;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +53,9 @@ public static class IdentitySetup
             o.AccessDeniedPath = "/account/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
+            // A page that refuses a site administrator only because two-factor is off sends them to set it up.
+            var accessDenied = o.Events.OnRedirectToAccessDenied;
+            o.Events.OnRedirectToAccessDenied = c => StaffTwoFactor.OnRedirectToAccessDenied(c, accessDenied);
         });
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {
@@ -67,6 +73,10 @@ public static class IdentitySetup
             o.Cookie.SecurePolicy = secure;
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
+
+        // Staff roles count only with two-factor sign-in on, on every page, handler and endpoint (StaffTwoFactor.cs).
+        builder.Services.Replace(ServiceDescriptor.Scoped<IClaimsTransformation, StaffTwoFactorClaims>());
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffTwoFactorResultHandler>();
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Administrator, Roles.Moderator))
