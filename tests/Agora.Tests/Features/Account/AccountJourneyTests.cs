@@ -127,7 +127,7 @@ public sealed class AccountJourneyTests(AgoraFactory f) : IClassFixture<AgoraFac
     }
 
     [Fact]
-    public async Task Login_FiveWrongPasswords_LocksTheAccount()
+    public async Task Login_FiveWrongPasswords_LocksTheAccount_EvenForTheRightPassword()
     {
         var user = await f.PersonAsync();
         var client = f.Browser();
@@ -135,7 +135,8 @@ public sealed class AccountJourneyTests(AgoraFactory f) : IClassFixture<AgoraFac
             await client.PostFormAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = "wrong password!" });
         var response = await client.PostFormAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = Builders.Password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("временно заключен", await response.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Имейлът или паролата са грешни.", await response.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/manage")).StatusCode);
     }
 
     [Fact]
