@@ -82,6 +82,7 @@ public static class IdentitySetup
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Administrator, Roles.Moderator))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
 
+        builder.Services.AddScoped<Reauthentication>();
         builder.Services.AddScoped<AccountEraser>();
         builder.Services.AddScoped<PersonalDataExport>();
         builder.Services.AddScoped<IPersonalDataSource, AccountPersonalData>();
