@@ -57,6 +57,8 @@ public sealed class AccountJourneyTests(BrowserApp app)
         await Assertions.Expect(p.Locator("#Input_Code")).ToHaveAttributeAsync("aria-invalid", "true");
         await p.AuditAsync(journey);
         await p.FillAsync(p.Locator("#Input_Code"), Totp.Code(key));
+        // Turning two-factor on asks for the password again: a session alone may not tie the account to a phone.
+        await p.FillAsync(p.Locator("#Confirm_Password"), Journeys.Password);
         await p.PressAsync(enable);
         await Assertions.Expect(p.Locator(".codes")).ToBeVisibleAsync();
         await p.AuditAsync(journey);

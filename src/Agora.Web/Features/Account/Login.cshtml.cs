@@ -44,19 +44,27 @@ public sealed class LoginModel(SignInManager<AgoraUser> signIn, UserManager<Agor
         if (result.RequiresTwoFactor)
             return RedirectToPage("LoginWith2fa", new { ReturnUrl, Input.RememberMe });
 
-        // Identity reports lockout and unconfirmed e-mail before it checks the password; say so only to someone
-        // who knows the password, so the form does not reveal which addresses have accounts.
+        // Identity reports lockout and unconfirmed e-mail before it checks the password. While an account is locked the
+        // answer must not depend on the password (else guessing goes on through the lock), and it must not differ from
+        // a wrong password's (else the form tells which addresses have accounts): the password is not even checked.
+        // A blocked account says so whatever the password, which reveals only that an administrator blocked it.
         var user = await users.FindByEmailAsync(email);
-        var knowsPassword = user != null && (result.IsLockedOut || result.IsNotAllowed) && await users.CheckPasswordAsync(user, Input.Password);
-        if (result.IsLockedOut && knowsPassword)
-            ModelState.AddModelError("", user!.IsBlocked ? l["Login.Blocked"] : l["Login.LockedOut"]);
-        else if (result.IsNotAllowed && knowsPassword)
+        // An unconfirmed account is refused before its lock is looked at, so look here.
+        if (result.IsLockedOut || (result.IsNotAllowed && user != null && await users.IsLockedOutAsync(user)))
+            ModelState.AddModelError("", user is { IsBlocked: true } ? l["Login.Blocked"] : l["Login.Invalid"]);
+        else if (result.IsNotAllowed && user != null && await users.CheckPasswordAsync(user, Input.Password))
         {
+            // Only someone who knows the password learns that the address still needs confirming.
             ModelState.AddModelError("", l["Login.NotConfirmed"]);
             ShowResend = true;
         }
         else
+        {
+            // A wrong password for an unconfirmed account counts towards the lock like any other.
+            if (result.IsNotAllowed && user != null)
+                await users.AccessFailedAsync(user);
             ModelState.AddModelError("", l["Login.Invalid"]);
+        }
         return Page();
     }
 }

@@ -57,7 +57,10 @@ public sealed class ResetPasswordModel(UserManager<AgoraUser> users, IStringLoca
                 ModelState.AddModelError(e.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "", e.Description);
             return Page();
         }
+        // Whoever opened the e-mailed link controls the address: a temporary lock ends (an administrator's block does not).
         await users.ResetAccessFailedCountAsync(user);
+        if (!user.IsBlocked)
+            await users.SetLockoutEndDateAsync(user, null);
         Done = true;
         return Page();
     }

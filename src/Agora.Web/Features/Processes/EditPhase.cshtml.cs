@@ -1,6 +1,5 @@
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;
-using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +10,6 @@ using Microsoft.Extensions.Localization;
 namespace Agora.Web.Features.Processes;
 
 [Authorize]
-[RequireTwoFactor]
 public sealed class EditPhaseModel(AgoraDb db, ProcessAccess access, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Process Process { get; private set; } = default!;

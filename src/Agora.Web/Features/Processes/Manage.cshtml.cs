@@ -19,7 +19,6 @@ namespace Agora.Web.Features.Processes;
 /// in the same transaction.
 /// </summary>
 [Authorize]
-[RequireTwoFactor]
 public sealed class ManageModel(AgoraDb db, ProcessAccess access, AuditLog audit, TimeProvider clock,
     UserManager<AgoraUser> users, IEnumerable<ProcessComponent> components, IStringLocalizer<SharedResource> l) : PageModel
 {

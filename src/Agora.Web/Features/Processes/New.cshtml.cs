@@ -13,7 +13,6 @@ namespace Agora.Web.Features.Processes;
 
 /// <summary>Site administrators create a process; it starts as a draft that only they and its administrators see.</summary>
 [Authorize(Policy = Policies.Administrator)]
-[RequireTwoFactor]
 public sealed class NewModel(AgoraDb db, AuditLog audit, TimeProvider clock, IEnumerable<ProcessComponent> components,
     IStringLocalizer<SharedResource> l) : PageModel
 {

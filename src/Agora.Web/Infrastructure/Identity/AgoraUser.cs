@@ -46,8 +46,9 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Administrator, Moderator, Officer];
 
-    /// <summary>Roles that reach the admin shell and therefore must use two-factor sign-in.</summary>
-    public static readonly IReadOnlyList<string> Staff = [Administrator, Moderator];
+    /// <summary>Roles with powers over other people's data: each counts only once its holder has turned on two-factor
+    /// sign-in (<see cref="StaffTwoFactorClaims"/>), and its holder cannot turn two-factor off.</summary>
+    public static readonly IReadOnlyList<string> Staff = [Administrator, Moderator, Officer];
 }
 
 public static class Policies

@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Resources;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -51,6 +54,9 @@ public static class IdentitySetup
             o.AccessDeniedPath = "/account/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
+            // A page that refuses a site administrator only because two-factor is off sends them to set it up.
+            var accessDenied = o.Events.OnRedirectToAccessDenied;
+            o.Events.OnRedirectToAccessDenied = c => StaffTwoFactor.OnRedirectToAccessDenied(c, accessDenied);
         });
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {
@@ -78,10 +84,15 @@ public static class IdentitySetup
             o.Cookie.HttpOnly = true;
         });
 
+        // Staff roles count only with two-factor sign-in on, on every page, handler and endpoint (StaffTwoFactor.cs).
+        builder.Services.Replace(ServiceDescriptor.Scoped<IClaimsTransformation, StaffTwoFactorClaims>());
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffTwoFactorResultHandler>();
+
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Administrator, Roles.Moderator))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
 
+        builder.Services.AddScoped<Reauthentication>();
         builder.Services.AddScoped<AccountEraser>();
         builder.Services.AddScoped<PersonalDataExport>();
         builder.Services.AddScoped<IPersonalDataSource, AccountPersonalData>();

@@ -7,6 +7,8 @@ namespace Agora.Web.Infrastructure.Identity;
 /// <summary>
 /// Administrators and moderators reach no admin page until they have set up two-factor sign-in.
 /// Checked against the database on every admin request, so turning 2FA off closes the admin shell at once.
+/// A second line for the admin shell: <see cref="StaffTwoFactorClaims"/> already withholds every staff role, on every
+/// page and endpoint, from a person without two-factor, so the shell's policies refuse them before this runs.
 /// </summary>
 public sealed class RequireTwoFactorForStaffFilter : IAsyncPageFilter
 {

@@ -127,7 +127,7 @@ public sealed class AccountJourneyTests(AgoraFactory f) : IClassFixture<AgoraFac
     }
 
     [Fact]
-    public async Task Login_FiveWrongPasswords_LocksTheAccount()
+    public async Task Login_FiveWrongPasswords_LocksTheAccount_EvenForTheRightPassword()
     {
         var user = await f.PersonAsync();
         var client = f.Browser();
@@ -135,7 +135,8 @@ public sealed class AccountJourneyTests(AgoraFactory f) : IClassFixture<AgoraFac
             await client.PostFormAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = "wrong password!" });
         var response = await client.PostFormAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = Builders.Password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("временно заключен", await response.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Имейлът или паролата са грешни.", await response.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/manage")).StatusCode);
     }
 
     [Fact]
@@ -229,7 +230,7 @@ public sealed class AccountJourneyTests(AgoraFactory f) : IClassFixture<AgoraFac
         var user = await f.PersonAsync();
         var client = await f.SignedInAsync(user);
         var newEmail = $"new-{Guid.NewGuid():N}@example.bg";
-        var response = await client.PostFormAsync("/account/manage/email", new Dictionary<string, string> { ["Input.NewEmail"] = newEmail });
+        var response = await client.PostFormAsync("/account/manage/email", new Dictionary<string, string> { ["Input.NewEmail"] = newEmail, ["Input.CurrentSecret"] = Builders.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(user.Email, await f.DbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.Email).SingleAsync()));
 
@@ -263,7 +264,7 @@ public sealed class AccountJourneyTests(AgoraFactory f) : IClassFixture<AgoraFac
         var page = await client.HtmlAsync("/account/manage/two-factor");
         var key = System.Text.RegularExpressions.Regex.Match(page, "<code>([a-z0-9 ]+)</code>").Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
         Assert.NotEmpty(key);
-        var enabled = await client.PostFormAsync("/account/manage/two-factor", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key) }, "/account/manage/two-factor?handler=Enable");
+        var enabled = await client.PostFormAsync("/account/manage/two-factor", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key), ["Confirm.Password"] = Builders.Password }, "/account/manage/two-factor?handler=Enable");
         var html = await enabled.TextAsync();
         Assert.Contains("Вашите кодове за възстановяване", html, StringComparison.Ordinal);
         var codes = System.Text.RegularExpressions.Regex.Matches(html, "<li>([A-Z0-9]{5}-[A-Z0-9]{5})</li>").Select(m => m.Groups[1].Value).ToList();

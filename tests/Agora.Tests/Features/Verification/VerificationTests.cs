@@ -103,7 +103,7 @@ public sealed class VerificationTests(AgoraFactory f) : IClassFixture<AgoraFacto
     [Fact]
     public async Task Officer_VerifiesInPerson_AndRevokes_BothAudited()
     {
-        var officer = await f.PersonAsync(role: Roles.Officer);
+        var officer = await f.PersonAsync(role: Roles.Officer, twoFactor: true);
         var client = await f.SignedInAsync(officer);
         var person = await f.PersonAsync();
         var r = await client.PostFormAsync("/verification/officer", new Dictionary<string, string> { ["Input.Email"] = person.Email!, ["Input.District"] = "lyulin" }, "/verification/officer?handler=verify");

@@ -10,7 +10,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Agora.Web.Features.Account.Manage;
 
-public sealed class EmailModel(UserManager<AgoraUser> users, AccountEmails emails, AgoraDb db, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>A new address for the account; asks again for the password (or a current code), since whoever controls the
+/// address can reset the password.</summary>
+public sealed class EmailModel(UserManager<AgoraUser> users, AccountEmails emails, AgoraDb db, Reauthentication reauthentication,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -22,6 +25,9 @@ public sealed class EmailModel(UserManager<AgoraUser> users, AccountEmails email
         [Required(ErrorMessage = V.Required), EmailAddress(ErrorMessage = V.Email), StringLength(256, ErrorMessage = V.MaxLength)]
         [Display(Name = "Field.NewEmail")]
         public string NewEmail { get; set; } = "";
+
+        [Required(ErrorMessage = V.Required), DataType(DataType.Password), Display(Name = "Field.CurrentSecret")]
+        public string CurrentSecret { get; set; } = "";
     }
 
     public async Task<IActionResult> OnGetAsync()
@@ -45,6 +51,11 @@ public sealed class EmailModel(UserManager<AgoraUser> users, AccountEmails email
         if (string.Equals(newEmail, CurrentEmail, StringComparison.OrdinalIgnoreCase))
         {
             ModelState.AddModelError("Input.NewEmail", l["Manage.EmailUnchanged"]);
+            return Page();
+        }
+        if (!await reauthentication.ConfirmAsync(user, Input.CurrentSecret))
+        {
+            ModelState.AddModelError("Input.CurrentSecret", l["Reauth.Wrong"]);
             return Page();
         }
         // The address changes only when the link sent to the new address is opened. An address that already has

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Agora.Web.Features.Account.Manage;
 
-public sealed class PasswordModel(UserManager<AgoraUser> users, SignInManager<AgoraUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class PasswordModel(UserManager<AgoraUser> users, SignInManager<AgoraUser> signIn, Reauthentication reauthentication,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -37,6 +38,12 @@ public sealed class PasswordModel(UserManager<AgoraUser> users, SignInManager<Ag
         var user = await users.GetUserAsync(User);
         if (user == null)
             return Challenge();
+        // The current password, checked so that wrong guesses count towards the account's lock (a code will not do here).
+        if (!await reauthentication.ConfirmAsync(user, Input.CurrentPassword, allowCode: false))
+        {
+            ModelState.AddModelError("Input.CurrentPassword", l["Identity.PasswordMismatch"]);
+            return Page();
+        }
         // A new security stamp ends every other session; this one is re-issued.
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)

@@ -13,7 +13,7 @@ namespace Agora.Web.Features.Account.Manage;
 /// <summary>GDPR: download everything held about me; erase my account.</summary>
 public sealed class PersonalDataModel(
     UserManager<AgoraUser> users, SignInManager<AgoraUser> signIn, PersonalDataExport export, AccountEraser eraser, AgoraDb db,
-    IStringLocalizer<SharedResource> l) : PageModel
+    Reauthentication reauthentication, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public DeleteInput Input { get; set; } = new();
@@ -45,7 +45,7 @@ public sealed class PersonalDataModel(
             return Challenge();
         if (!ModelState.IsValid)
             return Page();
-        if (!await users.CheckPasswordAsync(user, Input.Password))
+        if (!await reauthentication.ConfirmAsync(user, Input.Password, allowCode: false))
         {
             ModelState.AddModelError("Input.Password", l["Identity.PasswordMismatch"]);
             return Page();

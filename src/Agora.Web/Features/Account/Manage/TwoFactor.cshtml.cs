@@ -12,11 +12,16 @@ using QRCoder;
 
 namespace Agora.Web.Features.Account.Manage;
 
-/// <summary>TOTP two-factor sign-in with recovery codes; staff cannot turn it off.</summary>
-public sealed class TwoFactorModel(UserManager<AgoraUser> users, SignInManager<AgoraUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>TOTP two-factor sign-in with recovery codes; staff cannot turn it off. Turning it on or off and new recovery
+/// codes ask again for the password (or, once it is on, a current code): a session alone is not enough.</summary>
+public sealed class TwoFactorModel(UserManager<AgoraUser> users, SignInManager<AgoraUser> signIn, Reauthentication reauthentication,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    [BindProperty]
+    public ConfirmInput Confirm { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public bool Required { get; set; }
@@ -38,6 +43,17 @@ public sealed class TwoFactorModel(UserManager<AgoraUser> users, SignInManager<A
         public string Code { get; set; } = "";
     }
 
+    public sealed class ConfirmInput
+    {
+        /// <summary>Turning two-factor on: the password.</summary>
+        [DataType(DataType.Password), Display(Name = "Field.CurrentPassword")]
+        public string? Password { get; set; }
+
+        /// <summary>Once it is on: the password or a current code.</summary>
+        [DataType(DataType.Password), Display(Name = "Field.CurrentSecret")]
+        public string? Secret { get; set; }
+    }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -54,6 +70,12 @@ public sealed class TwoFactorModel(UserManager<AgoraUser> users, SignInManager<A
             return Challenge();
         if (!ModelState.IsValid)
         {
+            await LoadAsync(user);
+            return Page();
+        }
+        if (!await reauthentication.ConfirmAsync(user, Confirm.Password, allowCode: false))
+        {
+            ModelState.AddModelError("Confirm.Password", l["Identity.PasswordMismatch"]);
             await LoadAsync(user);
             return Page();
         }
@@ -79,7 +101,12 @@ public sealed class TwoFactorModel(UserManager<AgoraUser> users, SignInManager<A
             return Challenge();
         ModelState.Clear();
         if (user.TwoFactorEnabled)
-            NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
+        {
+            if (await reauthentication.ConfirmAsync(user, Confirm.Secret))
+                NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
+            else
+                ModelState.AddModelError("Confirm.Secret", l["Reauth.Wrong"]);
+        }
         await LoadAsync(user);
         return Page();
     }
@@ -93,6 +120,12 @@ public sealed class TwoFactorModel(UserManager<AgoraUser> users, SignInManager<A
         if (await IsStaffAsync(user))
         {
             ModelState.AddModelError("", l["TwoFactor.StaffCannotDisable"]);
+            await LoadAsync(user);
+            return Page();
+        }
+        if (!await reauthentication.ConfirmAsync(user, Confirm.Secret))
+        {
+            ModelState.AddModelError("Confirm.Secret", l["Reauth.Wrong"]);
             await LoadAsync(user);
             return Page();
         }
