@@ -109,7 +109,7 @@ public sealed partial class MailCapTests(AgoraFactory f) : IClassFixture<AgoraFa
         var targets = Enumerable.Range(0, Attempts).Select(i => $"new{i}-{Guid.NewGuid():N}@example.bg").ToList();
         foreach (var t in targets)
         {
-            var r = await client.PostFormAsync("/account/manage/email", new Dictionary<string, string> { ["Input.NewEmail"] = t });
+            var r = await client.PostFormAsync("/account/manage/email", new Dictionary<string, string> { ["Input.NewEmail"] = t, ["Input.CurrentSecret"] = Builders.Password });
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         }
         var sent = await f.DbAsync(db => db.OutboxMessages.CountAsync(m => targets.Contains(m.Recipient)));

@@ -274,6 +274,9 @@ public sealed partial class RouteInventoryTests(AgoraFactory f) : IClassFixture<
         "POST /events/{id:guid}/report/{handler?}?handler=Upload       Manager        SiteAdministrator",
         "GET  /processes/{slug}/events                                 Anyone         No",
 
+        // The uploader of an import (census, Pol.is) and site administrators see its progress and result.
+        "GET  /imports/{id:guid}                                       SignedIn       No",
+
         // Learning.
         "GET  /learn                                                   Anyone         No",
         "GET  /learn/certificates/{code?}                              Anyone         No",
