@@ -7,9 +7,11 @@ using Xunit.v3;
 namespace Agora.Tests;
 
 /// <summary>
-/// A line on the console every 30 seconds while the suite runs (tests finished, failed so far is left to the runner's
-/// summary), so a log redirected to a file, as CI writes it, shows the run moving: the test platform prints nothing
-/// between "Running tests from …" and the end unless it writes to a terminal.
+/// A line on the console every 30 seconds while the suite runs as its own executable
+/// (<c>tests/Agora.Tests/bin/Release/net10.0/Agora.Tests</c>, e.g. with <c>-class</c> filters), whose runner prints
+/// nothing between "Starting" and the end. Under <c>dotnet test</c> the test platform keeps the test host's console to
+/// itself: there a terminal shows its own progress bar, and a redirected log gets a line per test with
+/// <c>--output Detailed</c> (as .ci/run does).
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly)]
 public sealed class ProgressAttribute : BeforeAfterTestAttribute
