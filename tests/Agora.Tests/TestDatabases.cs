@@ -21,15 +21,6 @@ public sealed class TestDatabases : IAsyncDisposable
     private static readonly Lock PostgresGate = new();
     private static string? postgresTemplate;
 
-    public TestDatabases()
-    {
-        // Said once per run, so a developer knows which half of CI this run covered.
-        Console.Out.WriteLine(AgoraFactory.PostgresServer is null
-            ? "Agora.Tests: running on SQLite; the PostgreSQL run is SKIPPED. To run it, set AGORA_TEST_POSTGRES to a "
-              + "server connection string (e.g. \"Host=127.0.0.1;Username=agora;Database=postgres\"); .ci/run runs both."
-            : "Agora.Tests: running on PostgreSQL (AGORA_TEST_POSTGRES).");
-    }
-
     /// <summary>Fills an empty in-memory database with a copy of the migrated template.</summary>
     public static void CopySqliteTemplate(SqliteConnection target)
     {
