@@ -31,7 +31,8 @@ public sealed class ProposalTallyConfiguration : IEntityTypeConfiguration<Propos
 /// The triggers that keep <see cref="ProposalTally"/> equal to the visible proposals per process and state, for each
 /// provider, and the statement that fills it from the rows already there. A support or a comment changes neither
 /// state nor visibility, and the triggers fire only on writes to those columns, so the busiest writes never touch it.
-/// The ProposalTallies migrations run these statements: change them only together with a new migration.
+/// The Initial migrations (Infrastructure/Data/Migrations) run these statements: change them only together with a new
+/// migration.
 /// </summary>
 public static class ProposalTallyTriggers
 {
