@@ -17,6 +17,15 @@ if (command != null && CommandLine.RunWithoutHost(command) is { } exitCode)
 if (Environment.GetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER") is null)
     Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
 var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. hostArgs]);
+// Outside Development a node does not start half-configured: every missing setting is named, one line each.
+if (ProductionSettings.Problems(builder.Configuration, builder.Environment, serving: command == null) is { Count: > 0 } problems)
+{
+    await Console.Error.WriteLineAsync($"Agora cannot start in {builder.Environment.EnvironmentName}:");
+    foreach (var problem in problems)
+        await Console.Error.WriteLineAsync("  - " + problem);
+    await Console.Error.WriteLineAsync("Set them in the environment file (see deploy/agora.env.example and docs/operations.md).");
+    return 1;
+}
 builder.AddAgoraWeb(isCommand: command != null);
 builder.AddAgoraData();
 builder.AddAgoraIdentity();

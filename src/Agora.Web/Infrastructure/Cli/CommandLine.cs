@@ -31,17 +31,21 @@ public static class CommandLine
                                       fill an EMPTY database with generated city-scale data for the benchmark
                                       (bench accounts' password: AGORA_BENCH_PASSWORD, or one is printed)
           admin create --email E      create an administrator; the password is read from standard input
+          backup --to FILE            copy the SQLite database to FILE while the portal runs (SQLite's online backup;
+                                      never copy the live file). On PostgreSQL use pg_dump (docs/operations.md)
           opinion-map --comments C.csv --votes V.csv --out groups.csv
                                       compute Pol.is-style opinion groups from Pol.is export files
           --help                      show this text
 
-        Configuration (appsettings.json or environment):
+        Configuration (appsettings.json or environment; every setting: docs/operations.md):
           Agora__Database__Provider   Sqlite (default) or Postgres
-          ConnectionStrings__Agora    the connection string (default Data Source=data/agora.db)
+          ConnectionStrings__Agora    the connection string (Development: Data Source=data/agora.db)
           Agora__Email__Smtp__Host    SMTP server; without it e-mails go to Agora__Email__PickupDirectory (data/mail)
+          Outside Development a node also needs Agora__PublicUrl, Agora__Verification__CensusKey and
+          Agora__OpenData__PseudonymKey, and says which are missing.
         """;
 
-    private static readonly string[] Commands = ["migrate", "seed", "search", "repair", "admin", "opinion-map", "--help", "-h", "help"];
+    private static readonly string[] Commands = ["migrate", "seed", "search", "repair", "admin", "backup", "opinion-map", "--help", "-h", "help"];
 
     /// <summary>Separates a subcommand and its arguments from the host's configuration arguments.</summary>
     public static (string[]? Command, string[] HostArgs) Split(string[] args)
@@ -96,6 +100,8 @@ public static class CommandLine
                 return await SeedScaleAsync(sp, command, ct);
             case "admin" when command.Length > 1 && command[1] == "create":
                 return await CreateAdministratorAsync(sp, command);
+            case "backup":
+                return await BackupAsync(sp, command, Console.Out, Console.Error);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command: {string.Join(' ', command)}\n\n{Help}");
                 return 2;
@@ -119,6 +125,48 @@ public static class CommandLine
         foreach (var f in fixes)
             await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Table}\t{f.Id}\t{f.Column}\t{f.Was}\t{f.Now}"));
         await output.WriteLineAsync(fixes.Count == 0 ? "Counters checked: all match their rows." : $"Counters repaired: {fixes.Count}.");
+        return 0;
+    }
+
+    /// <summary>
+    /// SQLite's online backup: a consistent copy taken page by page while other connections read and write (copying
+    /// the file itself can catch a write half done, and misses what still sits in the write-ahead log).
+    /// </summary>
+    public static async Task<int> BackupAsync(IServiceProvider sp, string[] command, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(sp);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var i = Array.FindIndex(command, a => a == "--to");
+        var target = i >= 0 && i + 1 < command.Length ? command[i + 1] : null;
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            await error.WriteLineAsync("backup needs --to FILE (a new file; an existing one is not overwritten).");
+            return 2;
+        }
+        var db = sp.GetRequiredService<AgoraDb>();
+        if (!db.Database.IsSqlite())
+        {
+            await error.WriteLineAsync("backup copies a SQLite database. On PostgreSQL use pg_dump -Fc (docs/operations.md, Backup and restore).");
+            return 2;
+        }
+        target = Path.GetFullPath(target);
+        if (File.Exists(target))
+        {
+            await error.WriteLineAsync($"{target} exists already: choose a new file name.");
+            return 2;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        await using var source = new Microsoft.Data.Sqlite.SqliteConnection(db.Database.GetConnectionString());
+        await source.OpenAsync();
+        await using (var destination = new Microsoft.Data.Sqlite.SqliteConnection(
+            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString()))
+        {
+            await destination.OpenAsync();
+            source.BackupDatabase(destination);
+        }
+        await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Database copied to {target} ({new FileInfo(target).Length} bytes)."));
         return 0;
     }
 

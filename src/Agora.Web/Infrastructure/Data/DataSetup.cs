@@ -38,9 +38,18 @@ public static class DataSetup
         }
 
         builder.Services.AddScoped<CounterRepair>();
-        builder.Services.AddDataProtection()
+        // The key ring is shared by every node through the database. With a certificate configured, each key is
+        // encrypted with it before it is stored, so a copy of the database alone does not reveal the keys that sign
+        // cookies and antiforgery tokens (docs/operations.md says how to make one).
+        var protection = builder.Services.AddDataProtection()
             .SetApplicationName("Agora")
             .PersistKeysToDbContext<AgoraDb>();
+        if (builder.Configuration["Agora:DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, builder.Configuration["Agora:DataProtection:CertificatePassword"]);
+            protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         return builder;
     }
 

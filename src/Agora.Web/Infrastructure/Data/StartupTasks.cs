@@ -30,7 +30,7 @@ public sealed class StartupTasks(IServiceProvider services, DatabaseOptions opti
         var bootstrap = sp.GetRequiredService<AdminBootstrap>();
         await bootstrap.EnsureRolesAsync();
         await bootstrap.CreateFromConfigurationAsync();
-        if (fresh && config.GetValue("Agora:Demo:SeedOnFirstStart", true))
+        if (fresh && config.GetValue("Agora:Demo:SeedOnFirstStart", false))
         {
             await sp.GetRequiredService<DemoSeed>().RunAsync(cancellationToken);
             log.LogInformation("Seeded the Sofia demo on a new database");

@@ -5,7 +5,6 @@ using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.Localization;
 using Agora.Web.Infrastructure.Text;
 using Agora.Web.Resources;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
@@ -16,9 +15,11 @@ public static class WebSetup
 {
     public static WebApplicationBuilder AddAgoraWeb(this WebApplicationBuilder builder, bool isCommand)
     {
-        if (!builder.Environment.IsDevelopment())
+        // One JSON object per line outside Development (what log collectors parse without guessing), unless the
+        // operator asks for text (Agora:Logging:Format=text, e.g. when journald is read by people).
+        var logFormat = builder.Configuration["Agora:Logging:Format"] ?? (builder.Environment.IsDevelopment() ? "text" : "json");
+        if (string.Equals(logFormat, "json", StringComparison.OrdinalIgnoreCase))
         {
-            // One JSON object per line: what log collectors parse without guessing.
             builder.Logging.ClearProviders();
             builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
         }
@@ -56,20 +57,7 @@ public static class WebSetup
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
         });
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            // X-Forwarded-* is trusted only from the proxies an operator names (Agora:ReverseProxy:Networks, CIDR),
-            // else from loopback only: a client that reaches Kestrel directly cannot pick its own IP for rate limits.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            var networks = builder.Configuration.GetSection("Agora:ReverseProxy:Networks").Get<string[]>() ?? [];
-            if (networks.Length > 0)
-            {
-                o.KnownIPNetworks.Clear();
-                o.KnownProxies.Clear();
-                foreach (var n in networks)
-                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(n));
-            }
-        });
+        builder.Services.Configure<ForwardedHeadersOptions>(o => ProxyNetworks.Configure(o, builder.Configuration));
         builder.AddAgoraOutputCache();
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         if (!isCommand)
@@ -88,6 +76,7 @@ public static class WebSetup
             app.Use(trim.ServeAsync);
         }
         app.UseForwardedHeaders();
+        app.UseUntrustedProxyWarning();
         // Even in Development the 500 page shows no internals unless an operator asks for them.
         if (app.Configuration.GetValue("Agora:ShowErrorDetails", false))
             app.UseDeveloperExceptionPage();
@@ -96,7 +85,7 @@ public static class WebSetup
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            app.UseHttpsOnly(app.Configuration);
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseAgoraSecurityHeaders();

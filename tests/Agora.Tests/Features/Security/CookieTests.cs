@@ -9,14 +9,30 @@ using Microsoft.Extensions.Options;
 
 namespace Agora.Tests.Features.Security;
 
-/// <summary>The app as it runs in production: cookies there must be Secure whatever the request's scheme.</summary>
-public sealed class ProductionFactory : AgoraFactory
+/// <summary>The app as it runs in production, with the settings Production requires (and no proxy it trusts).</summary>
+public class ProductionFactory : AgoraFactory
 {
+    public const string PublicUrl = "https://agora.example.test";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Production");
-        builder.UseSetting("Agora:Verification:CensusKey", "production-test-key-not-secret");
+        builder.UseSetting("Agora:PublicUrl", PublicUrl);
+        builder.UseSetting("Agora:Verification:CensusKey", "production-test-census-key-not-secret-0123456789");
+        builder.UseSetting("Agora:OpenData:PseudonymKey", "production-test-pseudonym-key-not-secret-0123456789");
+        // Text logs: the JSON console of Production would print every warning of the test host as a line of JSON.
+        builder.UseSetting("Agora:Logging:Format", "text");
+    }
+}
+
+/// <summary>Production behind a reverse proxy on the loopback, as deploy/nginx-agora.conf sets it up.</summary>
+public sealed class ProxiedProductionFactory : ProductionFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Agora:Proxy:KnownNetworks:0", "127.0.0.1/32");
     }
 }
 
