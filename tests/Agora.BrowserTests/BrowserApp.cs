@@ -41,6 +41,9 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
             ["Agora:Email:WorkerEnabled"] = "true",
             ["Agora:Email:PickupDirectory"] = MailDirectory,
             ["Agora:OpenData:Directory"] = Path.Combine(dataDirectory, "open-data"),
+            // Its own index: the default (data/search under the source tree) was shared with every other app started
+            // from the tree, e.g. the suite's PostgreSQL run finding the SQLite run's documents.
+            ["Agora:Search:Directory"] = Path.Combine(dataDirectory, "search"),
             ["Agora:RateLimits:AccountPerMinute"] = "1000",
             ["Agora:RateLimits:GlobalPerMinute"] = "100000",
             ["Agora:RateLimits:WritesPerMinute"] = "10000",
@@ -94,6 +97,8 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         var chromium = ChromiumPath;
         if (!File.Exists(chromium))
             return; // NewVisitorAsync says what to install (and fails under CI, which installs it).
+        // Expectations retry until they hold; 5 s (Playwright's default) is short for a loaded CI machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -155,8 +160,9 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             StorageState = storageState,
         });
-        // Generous: CI runs this suite beside the unit tests on two cores, and a page load can stall for seconds.
-        context.SetDefaultTimeout(30_000);
+        // Generous: on two loaded cores a page load (app, Chromium, axe) can stall for tens of seconds, and a timeout
+        // there says nothing about the app.
+        context.SetDefaultTimeout(60_000);
         if (!javaScript)
             Scriptless.Add(context, new object());
         return context;

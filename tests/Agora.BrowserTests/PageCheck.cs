@@ -13,7 +13,12 @@ namespace Agora.BrowserTests;
 public static class PageCheck
 {
     private static readonly Lock SummaryLock = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> PageNumbers = new();
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    /// <summary>Screenshots for people to look at, on by default; AGORA_SCREENSHOTS=0 leaves them out where no one
+    /// keeps them (.ci/run on a throwaway machine), which saves two full-page renders per page.</summary>
+    private static bool Screenshots { get; } = Environment.GetEnvironmentVariable("AGORA_SCREENSHOTS") != "0";
 
     // axe runs as a script in the page: in a context with JavaScript off it cannot, and the same pages are
     // checked by the journeys that run with it on.
@@ -37,7 +42,7 @@ public static class PageCheck
         var name = Slug(url.PathAndQuery);
         var folder = Path.Combine(BrowserApp.EvidenceDirectory, Slug(journey));
         Directory.CreateDirectory(folder);
-        var n = Directory.GetFiles(folder, "*-1280.jpg").Length + 1;
+        var n = PageNumbers.AddOrUpdate(folder, 1, (_, last) => last + 1);
         var stem = Path.Combine(folder, $"{n:00}-{name}");
 
         var violations = new List<string>();
@@ -53,12 +58,15 @@ public static class PageCheck
                 $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(node => node.Html).Take(3))}"));
         }
 
-        var (width, height) = page.ViewportSize is { } vp ? (vp.Width, vp.Height) : (1280, 900);
-        // JPEG: a fraction of PNG's encoding time and size for full-page shots, and plenty to read a page by.
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = stem + "-1280.jpg", FullPage = true, Quality = 80 });
-        await page.SetViewportSizeAsync(375, 800);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = stem + "-375.jpg", FullPage = true, Quality = 80 });
-        await page.SetViewportSizeAsync(width, height);
+        if (Screenshots)
+        {
+            var (width, height) = page.ViewportSize is { } vp ? (vp.Width, vp.Height) : (1280, 900);
+            // JPEG: a fraction of PNG's encoding time and size for full-page shots, and plenty to read a page by.
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = stem + "-1280.jpg", FullPage = true, Quality = 80 });
+            await page.SetViewportSizeAsync(375, 800);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = stem + "-375.jpg", FullPage = true, Quality = 80 });
+            await page.SetViewportSizeAsync(width, height);
+        }
 
         lock (SummaryLock)
         {
