@@ -4,6 +4,7 @@ using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Email;
 using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.Localization;
+using Agora.Web.Infrastructure.Observability;
 using Agora.Web.Infrastructure.Web;
 
 var (command, hostArgs) = CommandLine.Split(args);
@@ -32,6 +33,7 @@ builder.AddAgoraIdentity();
 builder.AddAgoraLocalization();
 builder.AddAgoraEmail();
 builder.AddAgoraRateLimits();
+builder.AddAgoraMetrics();
 builder.AddFeatures();
 
 var app = builder.Build();

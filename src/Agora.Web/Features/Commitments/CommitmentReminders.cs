@@ -3,6 +3,7 @@ using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Email;
 using Agora.Web.Infrastructure.Localization;
+using Agora.Web.Infrastructure.Observability;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -107,7 +108,7 @@ public sealed class CommitmentReminders(AgoraDb db, Outbox outbox, PublicLinks l
 }
 
 /// <summary>Checks for overdue commitments every hour; any number of nodes may run it.</summary>
-public sealed class CommitmentReminderWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<CommitmentReminderWorker> log) : BackgroundService
+public sealed class CommitmentReminderWorker(IServiceScopeFactory scopes, TimeProvider clock, AgoraMetrics metrics, ILogger<CommitmentReminderWorker> log) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromHours(1);
 
@@ -120,6 +121,7 @@ public sealed class CommitmentReminderWorker(IServiceScopeFactory scopes, TimePr
                 await Task.Delay(Every, clock, stoppingToken);
                 using var scope = scopes.CreateScope();
                 var reminded = await scope.ServiceProvider.GetRequiredService<CommitmentReminders>().SendAsync(stoppingToken);
+                metrics.Ran("commitment-reminders", ok: true);
                 if (reminded > 0)
                     log.LogInformation("Reminded about {Count} overdue commitments", reminded);
             }
@@ -129,6 +131,7 @@ public sealed class CommitmentReminderWorker(IServiceScopeFactory scopes, TimePr
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
             {
+                metrics.Ran("commitment-reminders", ok: false);
                 log.LogError(ex, "Reminding about overdue commitments failed");
             }
         }

@@ -1,5 +1,6 @@
 using Agora.OpinionMap;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Conversations;
@@ -125,7 +126,7 @@ public sealed class OpinionMapRefresh(AgoraDb db, TimeProvider clock, ILogger<Op
 /// Every few seconds (Agora:OpinionMap:RefreshSeconds, default 5) recomputes the opinion maps whose votes changed.
 /// Votes never wait for it. Off with Agora:OpinionMap:WorkerEnabled = false; failures are logged and retried.
 /// </summary>
-public sealed class OpinionMapWorker(IServiceScopeFactory scopes, IConfiguration config, ILogger<OpinionMapWorker> log) : BackgroundService
+public sealed class OpinionMapWorker(IServiceScopeFactory scopes, IConfiguration config, AgoraMetrics metrics, ILogger<OpinionMapWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -139,6 +140,7 @@ public sealed class OpinionMapWorker(IServiceScopeFactory scopes, IConfiguration
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<OpinionMapRefresh>().RefreshDueAsync(stoppingToken);
+                metrics.Ran("opinion-map", ok: true);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -148,6 +150,7 @@ public sealed class OpinionMapWorker(IServiceScopeFactory scopes, IConfiguration
             catch (Exception e)
 #pragma warning restore CA1031
             {
+                metrics.Ran("opinion-map", ok: false);
                 log.LogWarning(e, "Opinion map refresh failed; retrying next round");
             }
         }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -241,7 +242,7 @@ public sealed class ImportRunner(
 /// Runs queued imports one at a time on this node: woken by an upload here, or every Agora:Imports:PollInterval for
 /// uploads on other nodes. Off with Agora:Imports:WorkerEnabled = false (the jobs then wait for a node that runs it).
 /// </summary>
-public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signal, IOptions<ImportOptions> options, ILogger<ImportWorker> log)
+public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signal, IOptions<ImportOptions> options, AgoraMetrics metrics, ILogger<ImportWorker> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -256,6 +257,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signa
                     await using var scope = scopes.CreateAsyncScope();
                     ran = await scope.ServiceProvider.GetRequiredService<ImportRunner>().RunNextAsync(stoppingToken);
                 } while (ran != null && !stoppingToken.IsCancellationRequested);
+                metrics.Ran("imports", ok: true);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -265,6 +267,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signa
             catch (Exception e)
 #pragma warning restore CA1031
             {
+                metrics.Ran("imports", ok: false);
                 log.LogError(e, "The import queue could not be processed");
             }
             try

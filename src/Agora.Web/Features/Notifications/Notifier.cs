@@ -1,6 +1,7 @@
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Email;
 using Agora.Web.Infrastructure.Localization;
+using Agora.Web.Infrastructure.Observability;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -120,7 +121,7 @@ public sealed class DigestSender(AgoraDb db, Outbox outbox, PublicLinks links, T
 }
 
 /// <summary>Sends the digests once a day at 07:00 Sofia time.</summary>
-public sealed class DigestWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DigestWorker> log) : BackgroundService
+public sealed class DigestWorker(IServiceScopeFactory scopes, TimeProvider clock, AgoraMetrics metrics, ILogger<DigestWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -137,6 +138,7 @@ public sealed class DigestWorker(IServiceScopeFactory scopes, TimeProvider clock
                 await Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, clock, stoppingToken);
                 using var scope = scopes.CreateScope();
                 var sent = await scope.ServiceProvider.GetRequiredService<DigestSender>().SendAsync(stoppingToken);
+                metrics.Ran("digests", ok: true);
                 log.LogInformation("Queued {Count} notification digests", sent);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -145,6 +147,7 @@ public sealed class DigestWorker(IServiceScopeFactory scopes, TimeProvider clock
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
             {
+                metrics.Ran("digests", ok: false);
                 log.LogError(ex, "Sending the notification digests failed");
             }
         }

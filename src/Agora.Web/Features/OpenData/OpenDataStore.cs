@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Observability;
 
 namespace Agora.Web.Features.OpenData;
 
@@ -110,7 +111,7 @@ public sealed class OpenDataStore(IEnumerable<IOpenDataset> datasets, IServiceSc
 }
 
 /// <summary>Regenerates every dataset's files: at start for those missing, then every <see cref="OpenDataOptions.Interval"/>.</summary>
-public sealed class OpenDataWorker(OpenDataStore store, Microsoft.Extensions.Options.IOptions<OpenDataOptions> options, ILogger<OpenDataWorker> log)
+public sealed class OpenDataWorker(OpenDataStore store, Microsoft.Extensions.Options.IOptions<OpenDataOptions> options, AgoraMetrics metrics, ILogger<OpenDataWorker> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -126,10 +127,12 @@ public sealed class OpenDataWorker(OpenDataStore store, Microsoft.Extensions.Opt
                 try
                 {
                     await store.GenerateAsync(dataset, stoppingToken);
+                    metrics.Ran("open-data", ok: true);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // One dataset failing must not stop the others; the old files stay in place.
+                    metrics.Ran("open-data", ok: false);
                     log.LogError(ex, "Open data {Dataset} could not be regenerated", dataset.Name);
                 }
             }

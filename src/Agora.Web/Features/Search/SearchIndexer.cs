@@ -1,4 +1,5 @@
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -189,7 +190,7 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
 }
 
 /// <summary>Follows the change log on this node: ready on start, then a poll every <see cref="SearchOptions.PollInterval"/>.</summary>
-public sealed class SearchWorker(IServiceProvider services, IOptions<SearchOptions> options, ILogger<SearchWorker> log) : BackgroundService
+public sealed class SearchWorker(IServiceProvider services, IOptions<SearchOptions> options, AgoraMetrics metrics, ILogger<SearchWorker> log) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -197,6 +198,10 @@ public sealed class SearchWorker(IServiceProvider services, IOptions<SearchOptio
             return;
         // Before serving: a fresh node answers searches from a complete index.
         await services.GetRequiredService<SearchIndexer>().EnsureReadyAsync(cancellationToken);
+        var index = services.GetRequiredService<SearchIndex>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        metrics.Gauge("agora.search.staleness", "s", "Seconds since this node's search index last caught up with the change log",
+            () => index.CaughtUpAt is { } at ? (clock.GetUtcNow().UtcDateTime - at).TotalSeconds : null);
         await base.StartAsync(cancellationToken);
     }
 
@@ -210,6 +215,7 @@ public sealed class SearchWorker(IServiceProvider services, IOptions<SearchOptio
             {
                 await Task.Delay(options.Value.PollInterval, stoppingToken);
                 await indexer.ApplyChangesAsync(stoppingToken);
+                metrics.Ran("search", ok: true);
                 if (DateTime.UtcNow - lastPrune > TimeSpan.FromHours(1))
                 {
                     await indexer.PruneAsync(stoppingToken);
@@ -223,6 +229,7 @@ public sealed class SearchWorker(IServiceProvider services, IOptions<SearchOptio
             catch (Exception ex)
             {
                 // The database may be briefly unreachable; the poller survives and tries again.
+                metrics.Ran("search", ok: false);
                 log.LogWarning(ex, "Search index update failed; retrying");
                 await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Localization;
+using Agora.Web.Infrastructure.Observability;
 using Agora.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -183,11 +184,13 @@ public sealed class OutboxSender(
         TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
 }
 
-public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<EmailOptions> options, ILogger<OutboxWorker> log)
+public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<EmailOptions> options, AgoraMetrics metrics,
+    TimeProvider clock, ILogger<OutboxWorker> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var counted = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -198,6 +201,15 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
                     using var scope = scopes.CreateScope();
                     sent = await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(stoppingToken);
                 } while (sent > 0 && !stoppingToken.IsCancellationRequested);
+                // The backlog for the metrics, counted at most every 15 s (the pending rows have an index).
+                if (clock.GetUtcNow() - counted > TimeSpan.FromSeconds(15))
+                {
+                    using var scope = scopes.CreateScope();
+                    metrics.OutboxPending(await scope.ServiceProvider.GetRequiredService<AgoraDb>().OutboxMessages
+                        .LongCountAsync(m => m.SentAt == null && m.FailedAt == null, stoppingToken));
+                    counted = clock.GetUtcNow();
+                }
+                metrics.Ran("outbox", ok: true);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -206,6 +218,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
             catch (Exception ex)
             {
                 // The database may be briefly unreachable; try again at the next tick.
+                metrics.Ran("outbox", ok: false);
                 log.LogError(ex, "The e-mail outbox could not be processed");
             }
             try
