@@ -7,6 +7,7 @@ using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Features.ResultTracking;
 using Agora.Web.Infrastructure.Cli;
+using Agora.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -156,6 +157,14 @@ public sealed class CounterTests(CounterCrashFactory f) : IClassFixture<CounterC
         await f.InScopeAsync(sp => CommandLine.RepairCountersAsync(sp, output, CancellationToken.None));
         Assert.DoesNotContain(debate.Id.ToString(), output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(proposal.Id.ToString(), output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryModuleThatStoresCounters_RegistersItsRepair()
+    {
+        var registered = await f.InScopeAsync(sp => Task.FromResult(sp.GetServices<IStoredCounters>().Select(c => c.GetType().Name).Order(StringComparer.Ordinal).ToList()));
+        Assert.Equal(["BudgetCounters", "CommentCounters", "CommitmentCounters", "ConversationCounters", "DebateCounters",
+            "EventCounters", "MaturityCounters", "ProposalCounters", "ResultCounters", "SurveyCounters"], registered);
     }
 
     [Fact]

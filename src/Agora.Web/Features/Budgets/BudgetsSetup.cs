@@ -4,6 +4,7 @@ using Agora.Web.Features.Processes;
 using Agora.Web.Features.ResultTracking;
 using Agora.Web.Features.Search;
 using Agora.Web.Features.Verification;
+using Agora.Web.Infrastructure.Data;
 
 namespace Agora.Web.Features.Budgets;
 
@@ -12,6 +13,7 @@ public static class BudgetsSetup
     /// <summary>Participatory budgets as a process component, with resident verification, which their vote needs.</summary>
     public static IServiceCollection AddBudgets(this IServiceCollection services, IConfiguration config)
     {
+        services.AddScoped<IStoredCounters, BudgetCounters>();
         services.AddVerification(config);
         services.AddSingleton(new ProcessComponent(BudgetService.Key, "Process.Tab.Budgets", "budgets", 47));
         services.AddSingleton(new VerifiableAction(BudgetService.VoteAction, "Verification.Action.BudgetsVote", true, Locked: true));

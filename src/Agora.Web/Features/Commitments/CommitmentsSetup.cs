@@ -2,6 +2,7 @@ using Agora.Web.Features.Demo;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,6 +14,7 @@ public static class CommitmentsSetup
     /// <summary>The register of commitments: a process tab, a section of organisation profiles and overdue reminders.</summary>
     public static IServiceCollection AddCommitments(this IServiceCollection services, IConfiguration config)
     {
+        services.AddScoped<IStoredCounters, CommitmentCounters>();
         services.AddSingleton(new ProcessComponent(CommitmentService.Key, "Process.Tab.Commitments", CommitmentService.Segment, 45));
         services.Configure<CommitmentOptions>(config.GetSection("Agora:Commitments"));
         services.AddScoped<CommitmentService>();

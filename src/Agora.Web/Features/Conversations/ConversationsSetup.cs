@@ -1,5 +1,6 @@
 using System.Text;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Conversations;
@@ -10,6 +11,7 @@ public static class ConversationsSetup
 
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
+        services.AddScoped<IStoredCounters, ConversationCounters>();
         services.AddSingleton(new ProcessComponent(ComponentKey, "Process.Tab.Conversations", "conversations", 50));
         services.AddScoped<ConversationService>();
         services.AddScoped<OpinionMapRefresh>();

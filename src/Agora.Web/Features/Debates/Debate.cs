@@ -107,6 +107,7 @@ public static class DebatesSetup
         services.AddSingleton(new ProcessComponent(DebateCommentTarget.Key, "Process.Tab.Debates", "debates", 40));
         services.AddScoped<ICommentTarget, DebateCommentTarget>();
         services.AddScoped<IModeratedContent, DebateModeration>();
+        services.AddScoped<IStoredCounters, DebateCounters>();
         return services;
     }
 }

@@ -14,6 +14,7 @@ public static class EventsSetup
 {
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
+        services.AddScoped<IStoredCounters, EventCounters>();
         services.AddSingleton(new ProcessComponent("events", "Process.Tab.Events", "events", 10, OnByDefault: true));
         services.AddScoped<EventAccess>();
         services.AddScoped<Registrations>();

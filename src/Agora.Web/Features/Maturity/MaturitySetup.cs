@@ -5,6 +5,7 @@ using Agora.Web.Features.Demo;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Search;
+using Agora.Web.Infrastructure.Data;
 using Agora.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -14,6 +15,7 @@ public static class MaturitySetup
 {
     public static IServiceCollection AddMaturity(this IServiceCollection services)
     {
+        services.AddScoped<IStoredCounters, MaturityCounters>();
         services.AddSingleton(new ProcessComponent(MaturityService.Key, "Process.Tab.Maturity", MaturityService.Segment, 80));
         services.AddScoped<MaturityService>();
         services.AddOpenDataset<MaturityDataset>();

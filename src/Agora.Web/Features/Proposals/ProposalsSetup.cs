@@ -5,6 +5,7 @@ using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Verification;
+using Agora.Web.Infrastructure.Data;
 
 namespace Agora.Web.Features.Proposals;
 
@@ -13,6 +14,7 @@ public static class ProposalsSetup
     /// <summary>Proposals with the shared mechanisms they brought: comments, reports and moderation, notifications.</summary>
     public static IServiceCollection AddProposals(this IServiceCollection services, IConfiguration config)
     {
+        services.AddScoped<IStoredCounters, ProposalCounters>();
         services.AddSingleton(new ProcessComponent(ProposalService.Key, "Process.Tab.Proposals", "proposals", 30));
         services.Configure<ProposalOptions>(config.GetSection("Agora:Proposals"));
         services.Configure<CommentOptions>(config.GetSection("Agora:Comments"));
@@ -26,6 +28,7 @@ public static class ProposalsSetup
         services.AddScoped<ProposalCommentTarget>();
         services.AddScoped<ICommentTarget>(sp => sp.GetRequiredService<ProposalCommentTarget>());
         services.AddScoped<CommentService>();
+        services.AddScoped<IStoredCounters, CommentCounters>();
         services.AddScoped<ModerationService>();
         services.AddScoped<IModeratedContent, ProposalModeration>();
         services.AddScoped<IModeratedContent, CommentModeration>();

@@ -2,6 +2,7 @@ using Agora.Web.Features.Demo;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Search;
+using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,6 +14,7 @@ public static class ResultsSetup
     /// results can come from. Other modules add their own kinds with <c>services.AddScoped&lt;IResultOrigin, …&gt;()</c>.</summary>
     public static IServiceCollection AddResults(this IServiceCollection services)
     {
+        services.AddScoped<IStoredCounters, ResultCounters>();
         services.AddSingleton(new ProcessComponent(ResultService.Key, "Process.Tab.Results", ResultService.Segment, 90));
         services.AddScoped<ResultService>();
         services.AddScoped<ResultMail>();

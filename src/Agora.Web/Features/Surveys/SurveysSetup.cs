@@ -1,5 +1,6 @@
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Data;
 
 namespace Agora.Web.Features.Surveys;
 
@@ -7,6 +8,7 @@ public static class SurveysSetup
 {
     public static IServiceCollection AddSurveys(this IServiceCollection services)
     {
+        services.AddScoped<IStoredCounters, SurveyCounters>();
         services.AddSingleton(new ProcessComponent(SurveyService.ComponentKey, "Process.Tab.Surveys", "surveys", 55));
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyExport>();
