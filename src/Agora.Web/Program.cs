@@ -19,7 +19,8 @@ if (Environment.GetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER") is nul
     Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
 var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. hostArgs]);
 // Outside Development a node does not start half-configured: every missing setting is named, one line each.
-if (ProductionSettings.Problems(builder.Configuration, builder.Environment, serving: command == null) is { Count: > 0 } problems)
+if (ProductionSettings.Problems(builder.Configuration, builder.Environment,
+    serving: command == null, seeding: command?[0].Equals("seed", StringComparison.OrdinalIgnoreCase) == true) is { Count: > 0 } problems)
 {
     await Console.Error.WriteLineAsync($"Agora cannot start in {builder.Environment.EnvironmentName}:");
     foreach (var problem in problems)

@@ -63,6 +63,12 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public bool IsPostgres => PostgresServer != null;
 
+    /// <summary>
+    /// Makes this host a second node of <c>NodeOf</c>'s site: the same PostgreSQL database, its own memory (output cache,
+    /// caches), folders and workers. PostgreSQL only (a SQLite in-memory database is one process's).
+    /// </summary>
+    public AgoraFactory? NodeOf { get; init; }
+
     /// <summary>Registers services over the app's own for this factory's host (e.g. a clock the test moves).</summary>
     public void ConfigureTestServices(Action<IServiceCollection> configure) => testServices.Add(configure);
 
@@ -72,7 +78,15 @@ public class AgoraFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (PostgresServer is { } server)
+        if (NodeOf != null)
+        {
+            if (PostgresServer is null)
+                throw new InvalidOperationException("A second node shares the database only on PostgreSQL (AGORA_TEST_POSTGRES).");
+            _ = NodeOf.Server; // the first node has made and migrated the database
+            ConnectionString = NodeOf.ConnectionString;
+            Settings["Agora:Database:Provider"] = "Postgres";
+        }
+        else if (PostgresServer is { } server)
         {
             var csb = new NpgsqlConnectionStringBuilder(server) { Database = name };
             pgDatabase = name;

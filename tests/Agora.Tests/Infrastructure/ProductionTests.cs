@@ -11,8 +11,8 @@ namespace Agora.Tests.Infrastructure;
 /// <summary>What a node outside Development refuses to start without (issue 25: settings that fail closed).</summary>
 public sealed class ProductionSettingsTests
 {
-    private static IReadOnlyList<string> Problems(string environment, Dictionary<string, string?> settings, bool serving = true) =>
-        ProductionSettings.Problems(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new Env(environment), serving);
+    private static IReadOnlyList<string> Problems(string environment, Dictionary<string, string?> settings, bool serving = true, bool seeding = false) =>
+        ProductionSettings.Problems(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new Env(environment), serving, seeding);
 
     private static Dictionary<string, string?> Complete() => new()
     {
@@ -47,6 +47,13 @@ public sealed class ProductionSettingsTests
     {
         Assert.Equal(["ConnectionStrings:Agora"], Problems("Production", [], serving: false).Select(p => p.Split(' ')[0]));
         Assert.Empty(Problems("Production", new() { ["ConnectionStrings:Agora"] = "Data Source=/var/lib/agora/agora.db" }, serving: false));
+    }
+
+    [Fact]
+    public void Seeding_NeedsTheKeysToo_ButNoPublicAddress()
+    {
+        var problems = Problems("Production", new() { ["ConnectionStrings:Agora"] = "Data Source=/var/lib/agora/agora.db" }, serving: false, seeding: true);
+        Assert.Equal(["Agora:Verification:CensusKey", "Agora:OpenData:PseudonymKey"], problems.Select(p => p.Split(' ')[0]));
     }
 
     [Theory]

@@ -80,7 +80,12 @@ public sealed class Notifier(AgoraDb db, Outbox outbox, PublicLinks links, TimeP
     };
 }
 
-/// <summary>Sends each person who chose the daily digest one e-mail listing what they have not been e-mailed yet.</summary>
+/// <summary>
+/// Sends each person who chose the daily digest one e-mail listing what they have not been e-mailed yet. Each person's
+/// notifications are claimed by a conditional update of <see cref="Notification.EmailedAt"/> in the same transaction
+/// as the digest: on several nodes only the node whose update took every one of them sends (another finds them taken
+/// and sends nothing), and a failure sends nothing and marks nothing.
+/// </summary>
 public sealed class DigestSender(AgoraDb db, Outbox outbox, PublicLinks links, TimeProvider clock)
 {
     public const int MaxItems = 50;
@@ -98,29 +103,43 @@ public sealed class DigestSender(AgoraDb db, Outbox outbox, PublicLinks links, T
         foreach (var group in pending.GroupBy(x => x.UserId))
         {
             var first = group.First();
-            if (first.DeletedAt == null && first.BlockedAt == null && !string.IsNullOrEmpty(first.Email))
-            {
-                var items = group.Take(MaxItems).ToList();
-                outbox.Enqueue(first.Email!, first.PreferredCulture, l => new EmailContent(
-                    l["Notifications.Digest.Subject", group.Count()],
-                    [l["Email.Greeting", first.DisplayName], l["Notifications.Digest.Intro"],
-                     .. items.Select(i => $"{l[i.TextKey, i.Argument]} — {links.Absolute(i.Url)}")])
-                {
-                    ActionText = l["Notifications.Digest.Action"],
-                    ActionUrl = links.Absolute("/notifications"),
-                    Footer = l["Notifications.EmailFooter"],
-                });
-                sent++;
-            }
+            var deliver = first.DeletedAt == null && first.BlockedAt == null && !string.IsNullOrEmpty(first.Email);
             var ids = group.Select(x => x.Id).ToList();
-            await db.Set<Notification>().Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAt, now), ct);
+            var queued = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                // The claim comes first: it holds the rows (PostgreSQL) or the write lock (SQLite) until commit. If any
+                // was taken meanwhile (another node's digest), roll back: the rest wait for the next digest.
+                var claimed = await db.Set<Notification>().Where(n => ids.Contains(n.Id) && n.EmailedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAt, now), ct);
+                if (claimed != ids.Count)
+                    return false;
+                if (deliver)
+                {
+                    var items = group.Take(MaxItems).ToList();
+                    outbox.Enqueue(first.Email!, first.PreferredCulture, l => new EmailContent(
+                        l["Notifications.Digest.Subject", group.Count()],
+                        [l["Email.Greeting", first.DisplayName], l["Notifications.Digest.Intro"],
+                         .. items.Select(i => $"{l[i.TextKey, i.Argument]} — {links.Absolute(i.Url)}")])
+                    {
+                        ActionText = l["Notifications.Digest.Action"],
+                        ActionUrl = links.Absolute("/notifications"),
+                        Footer = l["Notifications.EmailFooter"],
+                    });
+                    await db.SaveChangesAsync(ct);
+                }
+                await tx.CommitAsync(ct);
+                return deliver;
+            });
+            if (queued)
+                sent++;
         }
-        await db.SaveChangesAsync(ct);
         return sent;
     }
 }
 
-/// <summary>Sends the digests once a day at 07:00 Sofia time.</summary>
+/// <summary>Sends the digests once a day at 07:00 Sofia time; any number of nodes may run it (DigestSender claims).</summary>
 public sealed class DigestWorker(IServiceScopeFactory scopes, TimeProvider clock, AgoraMetrics metrics, ILogger<DigestWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -19,6 +19,7 @@ namespace Agora.Web.Infrastructure.Web;
 /// content evicts it at once (after the commit), so a vote or a comment shows up on the next read.
 /// Signed-in people, requests carrying a flash message and responses that set a cookie or carry an antiforgery token
 /// never touch the cache. <c>Agora:OutputCache:Enabled=false</c> switches it all off (the benchmark measures uncached pages).
+/// With several nodes on PostgreSQL, <see cref="PeerEviction"/> carries each eviction to the other nodes.
 /// </summary>
 public static class OutputCaching
 {
@@ -44,11 +45,14 @@ public static class OutputCaching
 
     public static bool Enabled(IConfiguration config) => config.GetValue("Agora:OutputCache:Enabled", true);
 
-    public static WebApplicationBuilder AddAgoraOutputCache(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddAgoraOutputCache(this WebApplicationBuilder builder, bool isCommand)
     {
         if (!Enabled(builder.Configuration))
             return builder;
-        // A short life as a safety net: each node keeps its own copies, and only its own writes evict them.
+        // Each node keeps its own copies; its writes evict them at once, and on PostgreSQL tell the other nodes to evict
+        // theirs (PeerEviction). The short life is a safety net for a node that lost that channel.
+        if (!isCommand)
+            PeerEviction.Add(builder);
         var policies = new OutputCachePolicies(TimeSpan.FromSeconds(builder.Configuration.GetValue("Agora:OutputCache:Seconds", 20)));
         builder.Services.AddSingleton(policies);
         builder.Services.AddOutputCache(o =>
@@ -212,7 +216,7 @@ public sealed class AnonymousPagePolicy(string[] tags, TimeSpan lifetime, CacheG
 /// (which bypass change tracking) by the tables their SQL writes. Inside a transaction the eviction is repeated after
 /// the commit, so a read between the write and the commit cannot keep the old content.
 /// </summary>
-public sealed class OutputCacheEviction(IOutputCacheStore store)
+public sealed class OutputCacheEviction(IOutputCacheStore store, PeerEviction? peers = null)
     : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     /// <summary>Bookkeeping rows that no public page shows: writing them evicts nothing.</summary>
@@ -373,6 +377,7 @@ public sealed class OutputCacheEviction(IOutputCacheStore store)
         Evict(OutputCaching.ContentTag);
         foreach (var tag in tags)
             Evict(tag);
+        peers?.Written();
     }
 
     private void Evict(string tag)

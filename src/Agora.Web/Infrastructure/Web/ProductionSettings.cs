@@ -14,8 +14,9 @@ public static class ProductionSettings
     public const int MinimumKeyLength = 32;
 
     /// <summary>Problems with the configuration; empty when the node may start. Development is never checked.</summary>
-    /// <param name="serving">False for the maintenance commands (migrate, seed, backup …), which need only the database.</param>
-    public static IReadOnlyList<string> Problems(IConfiguration config, IHostEnvironment env, bool serving)
+    /// <param name="serving">False for the maintenance commands (migrate, backup …), which need only the database.</param>
+    /// <param name="seeding">True for `seed …`, which also needs the keys (the demo verifies residents).</param>
+    public static IReadOnlyList<string> Problems(IConfiguration config, IHostEnvironment env, bool serving, bool seeding = false)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(env);
@@ -30,17 +31,22 @@ public static class ProductionSettings
             if (!IPNetwork.TryParse(network, out _))
                 problems.Add($"{ProxyNetworks.Key} has '{network}', which is not a network in CIDR form (e.g. 127.0.0.1/32 or 10.0.0.0/24).");
         }
-        if (!serving)
+        if (!serving && !seeding)
             return problems;
 
-        var publicUrl = config["Agora:PublicUrl"];
+        if (serving)
+            CheckPublicUrl(problems, config["Agora:PublicUrl"]);
+        CheckKey(problems, config, "Agora:Verification:CensusKey", "the secret that keys the census hashes");
+        CheckKey(problems, config, "Agora:OpenData:PseudonymKey", "the secret that keys the authors' pseudonyms in open data");
+        return problems;
+    }
+
+    private static void CheckPublicUrl(List<string> problems, string? publicUrl)
+    {
         if (string.IsNullOrWhiteSpace(publicUrl))
             problems.Add(Missing("Agora:PublicUrl", "the address residents use, e.g. https://agora.sofia.bg (links in e-mails and feeds are built from it)"));
         else if (!Uri.TryCreate(publicUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || uri.Query.Length > 0)
             problems.Add($"Agora:PublicUrl is '{publicUrl}': it must be an absolute https:// address without a query, e.g. https://agora.sofia.bg.");
-        CheckKey(problems, config, "Agora:Verification:CensusKey", "the secret that keys the census hashes");
-        CheckKey(problems, config, "Agora:OpenData:PseudonymKey", "the secret that keys the authors' pseudonyms in open data");
-        return problems;
     }
 
     private static void CheckKey(List<string> problems, IConfiguration config, string key, string what)

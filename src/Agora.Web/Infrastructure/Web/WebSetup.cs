@@ -58,7 +58,7 @@ public static class WebSetup
             o.Providers.Add<GzipCompressionProvider>();
         });
         builder.Services.Configure<ForwardedHeadersOptions>(o => ProxyNetworks.Configure(o, builder.Configuration));
-        builder.AddAgoraOutputCache();
+        builder.AddAgoraOutputCache(isCommand);
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         if (!isCommand)
         {

@@ -60,6 +60,36 @@ public sealed class NotificationTests(AgoraFactory f) : IClassFixture<AgoraFacto
     }
 
     [Fact]
+    public async Task Digest_ConcurrentRuns_AsOnSeveralNodes_OneDigestPerPerson()
+    {
+        var process = await f.ProposalProcessAsync();
+        var authors = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var author = await f.PersonAsync();
+            var p = await f.ProposalAsync(process, author);
+            var client = await f.SignedInAsync(author);
+            Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/notifications/settings", new Dictionary<string, string>
+            {
+                ["Input.Email"] = "Daily",
+                ["Input.Replies"] = "true",
+                ["Input.MyProposals"] = "true",
+                ["Input.Followed"] = "true",
+            })).StatusCode);
+            var url = ProposalTestData.Url(process, p.Id);
+            var supporter = await f.SignedInAsync(await f.PersonAsync());
+            await supporter.PostFormAsync(url, new Dictionary<string, string>(), url + "?handler=support");
+            authors.Add(author.Email!);
+        }
+        // Every node's digest worker wakes at 07:00: three runs at once.
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+            f.InScopeAsync(sp => sp.GetRequiredService<DigestSender>().SendAsync(CancellationToken.None)))));
+        var mail = await f.DeliverAsync();
+        foreach (var email in authors)
+            Assert.Single(mail, m => m.To.Mailboxes.Any(b => b.Address == email));
+    }
+
+    [Fact]
     public async Task Settings_TurnedOff_NoNotificationOfThatKind()
     {
         var process = await f.ProposalProcessAsync();
