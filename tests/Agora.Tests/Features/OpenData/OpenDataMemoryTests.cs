@@ -95,7 +95,12 @@ public sealed class OpenDataMemoryTests
         private long nextSample = 1024 * 1024;
 
         public long Baseline { get; } = LiveHeap();
+
+        /// <summary>Starts at the baseline: an export shorter than the first sample grew the heap by nothing measurable
+        /// (a peak of 0 read as a negative growth, and made the small run look far below the large one).</summary>
         public long Peak { get; private set; }
+
+        public HeapSamplingStream() => Peak = Baseline;
 
         public override bool CanRead => false;
         public override bool CanSeek => false;
