@@ -201,8 +201,8 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
                     using var scope = scopes.CreateScope();
                     sent = await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(stoppingToken);
                 } while (sent > 0 && !stoppingToken.IsCancellationRequested);
-                // The backlog for the metrics, counted at most every 15 s (the pending rows have an index).
-                if (clock.GetUtcNow() - counted > TimeSpan.FromSeconds(15))
+                // The backlog for the metrics, when they are exported, counted at most every 15 s (on the pending index).
+                if (metrics.Exported && clock.GetUtcNow() - counted > TimeSpan.FromSeconds(15))
                 {
                     using var scope = scopes.CreateScope();
                     metrics.OutboxPending(await scope.ServiceProvider.GetRequiredService<AgoraDb>().OutboxMessages

@@ -16,13 +16,18 @@ public sealed class AgoraMetrics : IDisposable
     private readonly Counter<long> runs;
     private long outboxPending = -1;
 
-    public AgoraMetrics()
+    /// <param name="exported">Whether a scrape endpoint reads these measures (Agora:Metrics:Port is set).</param>
+    public AgoraMetrics(bool exported = false)
     {
+        Exported = exported;
         runs = meter.CreateCounter<long>("agora.background.runs", "{run}",
             "Rounds of a background job (outbox, search, open data, opinion maps, digests, reminders, imports), by outcome");
         meter.CreateObservableGauge("agora.outbox.pending", ObserveOutbox, "{message}",
             "E-mails waiting in the outbox (sampled by the outbox worker)");
     }
+
+    /// <summary>Whether anyone reads the measures: a figure that costs a query is gathered only then.</summary>
+    public bool Exported { get; }
 
     /// <summary>Counts one round of a background job; <paramref name="ok"/> false when it ended in an error.</summary>
     public void Ran(string job, bool ok) =>
@@ -49,8 +54,8 @@ public static class MetricsSetup
     public static WebApplicationBuilder AddAgoraMetrics(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<AgoraMetrics>();
         var port = builder.Configuration.GetValue("Agora:Metrics:Port", 0);
+        builder.Services.AddSingleton(_ => new AgoraMetrics(exported: port > 0));
         if (port <= 0)
             return builder;
         // A listener of its own (http://127.0.0.1:9464/metrics): the scrape endpoint is for the operator's
