@@ -155,7 +155,10 @@ public sealed class CommentService(
     public async Task RecountAsync(string type, Guid targetId, CancellationToken ct)
     {
         if (Target(type) is { } t)
+        {
+            await db.LockCounterAsync("comments:" + type, targetId, ct);
             await t.RecountAsync(targetId, ct);
+        }
     }
 
     /// <summary>Saves the unit of work and recounts the target's comments in one transaction: a crash between the two
@@ -168,22 +171,25 @@ public sealed class CommentService(
         }, ct);
 
     /// <summary>Counts a person's vote once: the same vote again takes it back, the other one replaces it.</summary>
-    public async Task VoteAsync(Guid commentId, Guid userId, int value, CancellationToken ct)
+    public Task VoteAsync(Guid commentId, Guid userId, int value, CancellationToken ct)
     {
         value = Math.Sign(value);
-        var existing = await db.Set<CommentVote>().FirstOrDefaultAsync(v => v.CommentId == commentId && v.UserId == userId, ct);
-        if (existing == null)
-        {
-            if (value != 0)
-                db.Add(new CommentVote { CommentId = commentId, UserId = userId, Value = value });
-        }
-        else if (existing.Value == value || value == 0)
-            db.Remove(existing);
-        else
-            existing.Value = value;
         // The vote and the comment's stored tallies change in one transaction (a savepoint covers the failed insert).
-        await db.InTransactionAsync(async () =>
+        // The comment's votes are locked before the person's vote is read, so two clicks at once act one after the
+        // other (the second takes the first one back) and the tallies equal the rows.
+        return db.InTransactionAsync(async () =>
         {
+            await db.LockCounterAsync(nameof(Comment.Upvotes), commentId, ct);
+            var existing = await db.Set<CommentVote>().FirstOrDefaultAsync(v => v.CommentId == commentId && v.UserId == userId, ct);
+            if (existing == null)
+            {
+                if (value != 0)
+                    db.Add(new CommentVote { CommentId = commentId, UserId = userId, Value = value });
+            }
+            else if (existing.Value == value || value == 0)
+                db.Remove(existing);
+            else
+                existing.Value = value;
             try
             {
                 await db.SaveChangesAsync(ct);

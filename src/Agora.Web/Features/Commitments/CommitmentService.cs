@@ -128,6 +128,7 @@ public sealed class CommitmentService(AgoraDb db, ProcessAccess access, Organiza
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             // Recounted rather than incremented, so two updates at once still leave the right number.
+            await db.LockCounterAsync(nameof(Commitment.UpdateCount), id, ct);
             await db.Set<Commitment>().Where(c => c.Id == id).ExecuteUpdateAsync(x => x.SetProperty(c => c.UpdateCount,
                 c => db.Set<CommitmentUpdate>().Count(u => u.CommitmentId == c.Id)), ct);
             await tx.CommitAsync(ct);

@@ -237,6 +237,7 @@ public sealed class MaturityService(AgoraDb db, ProcessAccess access, Participan
             {
                 await db.Set<MaturityAssessment>().Where(a => a.Id == assessment.Id && a.SubmittedAt == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.SubmittedAt, now), ct);
+                await db.LockCounterAsync(nameof(MaturityRound.SubmittedCount), roundId, ct);
                 await db.Set<MaturityRound>().Where(r => r.Id == roundId).ExecuteUpdateAsync(s => s.SetProperty(r => r.SubmittedCount,
                     r => db.Set<MaturityAssessment>().Count(a => a.RoundId == r.Id && a.SubmittedAt != null)), ct);
             }

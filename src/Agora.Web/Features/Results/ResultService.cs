@@ -236,6 +236,7 @@ public sealed class ResultService(AgoraDb db, ProcessAccess access, TimeProvider
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             // Recounted rather than incremented, so two updates at once still leave the right number.
+            await db.LockCounterAsync(nameof(TrackedResult.UpdateCount), resultId, ct);
             await db.Set<TrackedResult>().Where(r => r.Id == resultId).ExecuteUpdateAsync(x => x.SetProperty(r => r.UpdateCount,
                 r => db.Set<ResultUpdate>().Count(u => u.ResultId == r.Id)), ct);
             await tx.CommitAsync(ct);
@@ -267,6 +268,7 @@ public sealed class ResultService(AgoraDb db, ProcessAccess access, TimeProvider
         }
         else
             await db.Set<ResultFollower>().Where(f => f.ResultId == resultId && f.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.LockCounterAsync(nameof(TrackedResult.FollowerCount), resultId, ct);
         await db.Set<TrackedResult>().Where(r => r.Id == resultId).ExecuteUpdateAsync(x => x.SetProperty(r => r.FollowerCount,
             r => db.Set<ResultFollower>().Count(f => f.ResultId == r.Id)), ct);
     }

@@ -106,6 +106,40 @@ public sealed class CommentTests(AgoraFactory f) : IClassFixture<AgoraFactory>
     }
 
     [Fact]
+    public async Task VotesAndComments_OfManyPeopleAtOnce_StoredCountsEqualTheRows()
+    {
+        // Each person's vote and comment is recounted in its own transaction; on PostgreSQL two recounts at once could
+        // each see only their own row (two votes, a tally of one) until the counter lock queued them.
+        var process = await f.ProposalProcessAsync();
+        var p = await f.ProposalAsync(process, await f.PersonAsync());
+        await f.CommentsAsync(p.Id, await f.PersonAsync(), 1);
+        var commentId = await f.DbAsync(db => db.Set<Comment>().Where(c => c.TargetId == p.Id && c.Depth == 1).Select(c => c.Id).SingleAsync());
+        var before = await f.DbAsync(db => db.Set<Comment>().CountAsync(c => c.TargetId == p.Id));
+        var url = ProposalTestData.Url(process, p.Id);
+        var people = new List<(HttpClient Client, string Token)>();
+        for (var i = 0; i < 10; i++)
+        {
+            var client = await f.SignedInAsync(await f.PersonAsync());
+            people.Add((client, Http.Token(await (await client.GetAsync(url)).Content.ReadAsStringAsync())));
+        }
+        var responses = await Task.WhenAll(people.SelectMany((person, i) => new[]
+        {
+            person.Client.PostAsync($"/comments/{commentId}?handler=vote", new FormUrlEncodedContent(new Dictionary<string, string>
+                { ["__RequestVerificationToken"] = person.Token, ["value"] = i % 3 == 0 ? "-1" : "1" })),
+            person.Client.PostAsync("/comments/new", new FormUrlEncodedContent(new Dictionary<string, string>(Comment(p.Id, "Мнение " + i))
+                { ["__RequestVerificationToken"] = person.Token })),
+        }));
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, r.StatusCode.ToString()));
+        var tallies = await f.DbAsync(db => db.Set<Comment>().Where(c => c.Id == commentId).Select(c => new { c.Upvotes, c.Downvotes }).SingleAsync());
+        Assert.Equal(6, tallies.Upvotes);
+        Assert.Equal(4, tallies.Downvotes);
+        Assert.Equal(10, await f.DbAsync(db => db.Set<CommentVote>().CountAsync(v => v.CommentId == commentId)));
+        var rows = await f.DbAsync(db => db.Set<Comment>().CountAsync(c => c.TargetId == p.Id));
+        Assert.Equal(before + 10, rows);
+        Assert.Equal(rows, await f.DbAsync(db => db.Set<Proposal>().Where(x => x.Id == p.Id).Select(x => x.CommentCount).SingleAsync()));
+    }
+
+    [Fact]
     public async Task EditAndDelete_OwnComment_MarkedEditedThenDeleted_OthersForbidden()
     {
         var process = await f.ProposalProcessAsync();
