@@ -20,6 +20,13 @@ public static class PageCheck
     /// keeps them (.ci/run on a throwaway machine), which saves two full-page renders per page.</summary>
     private static bool Screenshots { get; } = Environment.GetEnvironmentVariable("AGORA_SCREENSHOTS") != "0";
 
+    /// <summary>axe on every page, on by default. It checks markup and styles, which do not depend on the database, so
+    /// .ci/run sets AGORA_AXE=0 for the second run of the journeys (on PostgreSQL), where they check behaviour.</summary>
+    private static bool Axe { get; } = Environment.GetEnvironmentVariable("AGORA_AXE") != "0";
+
+    /// <summary>The page shapes axe has checked in this run (see <see cref="ShapeAsync"/>).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Checked = new();
+
     // axe runs as a script in the page: in a context with JavaScript off it cannot, and the same pages are
     // checked by the journeys that run with it on.
 
@@ -46,7 +53,8 @@ public static class PageCheck
         var stem = Path.Combine(folder, $"{n:00}-{name}");
 
         var violations = new List<string>();
-        if (!BrowserApp.IsScriptless(page.Context))
+        var again = false;
+        if (Axe && !BrowserApp.IsScriptless(page.Context) && !(again = !Checked.TryAdd(await ShapeAsync(page, url), 0)))
         {
             var result = await page.RunAxe(new AxeRunOptions
             {
@@ -71,9 +79,36 @@ public static class PageCheck
         lock (SummaryLock)
         {
             File.AppendAllText(Path.Combine(BrowserApp.EvidenceDirectory, "summary.md"), string.Create(CultureInfo.InvariantCulture,
-                $"| {journey} | {url.PathAndQuery} | {violations.Count} | {(loadTime is { } t ? $"{t.TotalMilliseconds:F0} ms" : "—")} |\n"));
+                $"| {journey} | {url.PathAndQuery} | {(again ? "checked before" : violations.Count)} | {(loadTime is { } t ? $"{t.TotalMilliseconds:F0} ms" : "—")} |\n"));
         }
         Assert.True(violations.Count == 0, $"Accessibility violations on {url.PathAndQuery}:\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>
+    /// What axe's verdict on a page depends on, so that a page met again in the same shape (the proposal page after each
+    /// act of a journey, the home page at the start of each) is checked once per run: the address with its ids taken
+    /// out, the language, and the set of element kinds on the page — tag, classes, role, type, hidden and invalid
+    /// states — without their number. A new kind of element (an error summary, a notice, a badge) makes a new shape.
+    /// </summary>
+    private static async Task<string> ShapeAsync(IPage page, Uri url)
+    {
+        var kinds = await page.EvaluateAsync<string>("""
+            () => {
+              const kinds = new Set();
+              for (const e of document.querySelectorAll('body *')) {
+                let k = e.tagName;
+                if (e.classList.length) k += '.' + [...e.classList].sort().join('.');
+                for (const a of ['role', 'type', 'aria-invalid', 'aria-current', 'aria-expanded', 'hidden', 'disabled'])
+                  if (e.hasAttribute(a)) k += `[${a}=${e.getAttribute(a)}]`;
+                kinds.add(k);
+              }
+              return document.documentElement.lang + '\n' + [...kinds].sort().join('|');
+            }
+            """);
+        var path = string.Join('/', url.AbsolutePath.Split('/').Select(part =>
+            Guid.TryParse(part, out _) || part.All(char.IsAsciiDigit) && part.Length > 0 ? "{id}" : part));
+        var query = string.Join('&', System.Web.HttpUtility.ParseQueryString(url.Query).AllKeys.Order(StringComparer.Ordinal));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(path + "?" + query + "\n" + kinds)));
     }
 
     private static string Slug(string s)
