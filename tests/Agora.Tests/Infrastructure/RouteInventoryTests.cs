@@ -65,8 +65,9 @@ public sealed partial class RouteInventoryTests(AgoraFactory f) : IClassFixture<
         /// <summary>Always: the route needs a staff role.</summary>
         Yes,
 
-        /// <summary>Of a site administrator acting by their role; not of a process administrator or representative
-        /// acting by their grant (no process asks for it yet).</summary>
+        /// <summary>Of a site administrator acting by their role; of a process administrator acting by their grant only
+        /// where the process asks for it (<c>Process.AdministratorsNeedTwoFactor</c>, ProcessTwoFactorTests); not of an
+        /// organisation's representative.</summary>
         SiteAdministrator,
     }
 
@@ -204,6 +205,7 @@ public sealed partial class RouteInventoryTests(AgoraFactory f) : IClassFixture<
         "POST /processes/{slug}/manage?handler=Details                 Manager        SiteAdministrator",
         "POST /processes/{slug}/manage?handler=Publish                 Administrator  Yes",
         "POST /processes/{slug}/manage?handler=RemoveAdministrator     Administrator  Yes",
+        "POST /processes/{slug}/manage?handler=TwoFactor               Administrator  Yes",
         "GET  /processes/{slug}/manage/phases/{id:guid}                Manager        SiteAdministrator",
         "POST /processes/{slug}/manage/phases/{id:guid}                Manager        SiteAdministrator",
         "GET  /processes/{slug}/{verb:regex(^(follow|unfollow)$)}      SignedIn       No",

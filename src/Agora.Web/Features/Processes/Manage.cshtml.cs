@@ -25,7 +25,7 @@ public sealed class ManageModel(AgoraDb db, ProcessAccess access, AuditLog audit
     public Process Process { get; private set; } = default!;
     public bool IsSiteAdministrator => User.IsAdministrator();
     public IReadOnlyList<ProcessComponent> Known { get; } = components.OrderBy(c => c.Order).ToList();
-    public IReadOnlyList<(Guid Id, string Name, string? Email)> Administrators { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name, string? Email, bool TwoFactor)> Administrators { get; private set; } = [];
 
     [BindProperty]
     public ProcessInput Input { get; set; } = new();
@@ -173,6 +173,23 @@ public sealed class ManageModel(AgoraDb db, ProcessAccess access, AuditLog audit
         return Page();
     }
 
+    /// <summary>Site administrators decide whether the process's administrators need two-factor sign-in.</summary>
+    public async Task<IActionResult> OnPostTwoFactorAsync(string slug, bool required, CancellationToken ct)
+    {
+        if (await LoadAsync(slug, ct) is { } refused)
+            return refused;
+        if (!IsSiteAdministrator)
+            return Forbid();
+        if (Process.AdministratorsNeedTwoFactor != required)
+        {
+            Process.AdministratorsNeedTwoFactor = required;
+            Process.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            audit.Record(User, required ? "process.admin.two-factor.on" : "process.admin.two-factor.off", "Process", Process.Id.ToString(), Process.Slug);
+            await db.SaveChangesAsync(ct);
+        }
+        return Done(l[required ? "Process.TwoFactorRequired" : "Process.TwoFactorNotRequired"]);
+    }
+
     public async Task<IActionResult> OnPostRemoveAdministratorAsync(string slug, Guid userId, CancellationToken ct)
     {
         if (await LoadAsync(slug, ct) is { } refused)
@@ -197,15 +214,18 @@ public sealed class ManageModel(AgoraDb db, ProcessAccess access, AuditLog audit
             return NotFound();
         if (!await access.CanManageAsync(User, process.Id, ct))
         {
+            // One of its administrators, held back only by the process's two-factor rule: set it up, then come back.
+            if (await access.WaitsForTwoFactorAsync(User, process.Id, ct))
+                return Redirect(StaffTwoFactor.SetupUrl(HttpContext));
             // Someone who may not even see a draft learns nothing about it.
             return process.Published ? Forbid() : NotFound();
         }
         process.Phases = process.Phases.OrderBy(p => p.Position).ToList();
         Process = process;
         Administrators = (await db.Set<ProcessAdministrator>().Where(a => a.ProcessId == process.Id)
-                .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { u.Id, u.DisplayName, u.Email })
+                .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { u.Id, u.DisplayName, u.Email, u.TwoFactorEnabled })
                 .OrderBy(u => u.DisplayName).ToListAsync(ct))
-            .Select(u => (u.Id, u.DisplayName, u.Email)).ToList();
+            .Select(u => (u.Id, u.DisplayName, u.Email, u.TwoFactorEnabled)).ToList();
         return null;
     }
 

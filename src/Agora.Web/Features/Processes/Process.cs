@@ -38,6 +38,9 @@ public sealed class Process
     /// <summary>Keys of the components (<see cref="ProcessComponent"/>) switched on for this process, comma-separated.</summary>
     public string Components { get; set; } = "";
     public bool Published { get; set; }
+    /// <summary>The process's own administrators use their powers only with two-factor sign-in on (as staff always do);
+    /// set by a site administrator for processes whose managers handle personal data or money.</summary>
+    public bool AdministratorsNeedTwoFactor { get; set; }
     public DateTime? PublishedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

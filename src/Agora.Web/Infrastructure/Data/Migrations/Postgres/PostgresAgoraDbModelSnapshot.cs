@@ -2970,6 +2970,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AdministratorsNeedTwoFactor")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Components")
                         .IsRequired()
                         .HasMaxLength(500)

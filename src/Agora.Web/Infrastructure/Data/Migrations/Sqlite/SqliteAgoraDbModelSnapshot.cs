@@ -2963,6 +2963,9 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AdministratorsNeedTwoFactor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Components")
                         .IsRequired()
                         .HasMaxLength(500)
