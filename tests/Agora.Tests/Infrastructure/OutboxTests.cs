@@ -147,6 +147,36 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_CappedMailQueuedByRequestsAtOnce_OnlyTheCapIsSent()
+    {
+        // Five requests at the same instant: each checks the cap before any of them has committed, so all five queue.
+        var to = $"race-{Guid.NewGuid():N}@example.bg";
+        var scopes = Enumerable.Range(0, 5).Select(_ => f.Services.CreateScope()).ToList();
+        foreach (var scope in scopes)
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Outbox>().EnqueueCappedAsync(MailKinds.PasswordReset, null, to, "bg",
+                l => new EmailContent(l["Email.Confirm.Subject"], [l["Email.Confirm.Body"]])));
+        }
+        foreach (var scope in scopes)
+        {
+            await scope.ServiceProvider.GetRequiredService<AgoraDb>().SaveChangesAsync();
+            scope.Dispose();
+        }
+        await EnqueueAsync(to); // mail nobody can trigger at will is not capped
+
+        Assert.Equal(4, await SendAsync());
+        Assert.Equal(4, smtp.Received.Count(m => m.To.Mailboxes.Single().Address == to));
+        var kept = await f.DbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == to && m.SentAt == null).ToListAsync());
+        Assert.Equal(2, kept.Count);
+        Assert.All(kept, m => Assert.Equal(OutboxSender.OverCap, m.LastError));
+        Assert.All(kept, m => Assert.NotNull(m.FailedAt));
+        // The first three by time and id went out.
+        var sentIds = await f.DbAsync(db => db.OutboxMessages.Where(m => m.Recipient == to && m.Kind != null && m.SentAt != null).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
+        Assert.True(sentIds.Max() < kept.Min(m => m.Id));
+        Assert.Equal(0, await SendAsync());
+    }
+
+    [Fact]
     public void Backoff_GrowsAndIsCapped()
     {
         Assert.Equal(TimeSpan.FromSeconds(30), OutboxSender.Backoff(1));

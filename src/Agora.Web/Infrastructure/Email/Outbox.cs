@@ -145,7 +145,17 @@ public sealed class OutboxSender(
                 continue; // another worker has it
 
             var message = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == id)
-                .Select(m => new { m.Mime, m.Attempts }).SingleAsync(ct);
+                .Select(m => new { m.Mime, m.Attempts, m.Kind, m.Recipient, m.AccountId, m.CreatedAt }).SingleAsync(ct);
+            if (message.Kind != null && await OverCapAsync(id, message.Kind, message.Recipient, message.AccountId, message.CreatedAt, ct))
+            {
+                // Requests at the same instant each passed the check in EnqueueCappedAsync; the cap holds here.
+                log.LogInformation("E-mail {Id} of kind {Kind} was not sent: its recipient or account had reached the mail cap", id, message.Kind);
+                var dropped = clock.GetUtcNow().UtcDateTime;
+                await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == worker)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, dropped).SetProperty(m => m.LastError, OverCap)
+                        .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+                continue;
+            }
             try
             {
                 using var stream = new MemoryStream(message.Mime);
@@ -177,6 +187,28 @@ public sealed class OutboxSender(
             sent++;
         }
         return sent;
+    }
+
+    /// <summary>The <see cref="OutboxMessage.LastError"/> of a message the cap kept back when it was due to be sent.</summary>
+    public const string OverCap = "mail cap";
+
+    /// <summary>
+    /// The cap again, at sending: whether the messages queued before this one (by time, then id) to the same address or
+    /// for the same account already fill it, leaving out those it kept back. Two requests at the same instant can both
+    /// pass <see cref="Outbox.EnqueueCappedAsync"/>, which counts what was committed; every node orders queued messages
+    /// the same way, so exactly the first ones within the cap are sent.
+    /// </summary>
+    private async Task<bool> OverCapAsync(long id, string kind, string recipient, Guid? accountId, DateTime createdAt, CancellationToken ct)
+    {
+        var cap = options.Value.Cap;
+        var (hourBefore, dayBefore) = (createdAt.AddHours(-1), createdAt.AddDays(-1));
+        var earlier = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Kind != null && m.Id != id && m.CreatedAt > dayBefore
+                        && (m.CreatedAt < createdAt || m.CreatedAt == createdAt && m.Id < id)
+                        && (m.LastError == null || m.LastError != OverCap)
+                        && (m.Recipient == recipient || (accountId != null && m.AccountId == accountId)))
+            .Select(m => new { m.Kind, m.CreatedAt }).ToListAsync(ct);
+        return earlier.Count(m => m.Kind == kind && m.CreatedAt > hourBefore) >= cap.PerKindPerHour || earlier.Count >= cap.PerDay;
     }
 
     /// <summary>30 s, 1 min, 2 min … capped at 1 hour: an SMTP outage of a few hours loses nothing.</summary>
