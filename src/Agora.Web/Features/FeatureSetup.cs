@@ -12,6 +12,7 @@ using Agora.Web.Features.Needs;
 using Agora.Web.Features.News;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Organizations;
+using Agora.Web.Features.Pages;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Features.ResultTracking;
@@ -20,6 +21,7 @@ using Agora.Web.Features.Search;
 using Agora.Web.Features.Surveys;
 using Agora.Web.Features.Swot;
 using Agora.Web.Infrastructure.Audit;
+using Agora.Web.Infrastructure.Search;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -36,6 +38,9 @@ public static class FeatureSetup
         builder.Services.AddScoped<AccountEmails>();
         builder.Services.AddScoped<DemoSeed>();
         builder.Services.AddScoped<ProcessAccess>();
+        builder.Services.AddSearchSource<ProcessSearchSource>();
+        builder.Services.AddSearchSource<PhaseSearchSource>();
+        builder.Services.AddSearchSource<PageSearchSource>();
         builder.Services.AddScoped<IDemoContributor, ProcessesDemo>();
         builder.Services.AddScoped<IDemoContributor, FoundationDemo>();
         builder.Services.AddOrganizations();

@@ -4,6 +4,7 @@ using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -29,6 +30,7 @@ public static class CommitmentsSetup
             services.AddHostedService<CommitmentReminderWorker>();
         // One form for pledging and editing: /processes/{slug}/commitments/new and …/{id}/edit.
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Commitments/Edit", "/processes/{slug}/commitments/new"));
+        services.AddSearchSource<CommitmentSearchSource>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -108,6 +109,7 @@ public static class DebatesSetup
         services.AddScoped<ICommentTarget, DebateCommentTarget>();
         services.AddScoped<IModeratedContent, DebateModeration>();
         services.AddScoped<IStoredCounters, DebateCounters>();
+        services.AddSearchSource<DebateSearchSource>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Agora.Web.Features.Demo;
 using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.Search;
 
 namespace Agora.Web.Features.Learning;
 
@@ -11,6 +12,8 @@ public static class LearningSetup
         services.AddScoped<SubmitQuiz>();
         services.AddScoped<IPersonalDataSource, LearningPersonalData>();
         services.AddScoped<IDemoContributor, LearningDemo>();
+        services.AddSearchSource<GuideSearchSource>();
+        services.AddSearchSource<CourseSearchSource>();
         return services;
     }
 }

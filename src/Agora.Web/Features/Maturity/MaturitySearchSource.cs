@@ -1,8 +1,7 @@
 using System.Linq.Expressions;
 using Agora.Web.Features.Processes;
-using Agora.Web.Features.Search;
-using Agora.Web.Features.Search.Sources;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Search;
 
 namespace Agora.Web.Features.Maturity;
 

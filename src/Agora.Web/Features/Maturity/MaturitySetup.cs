@@ -4,8 +4,8 @@ using Agora.OpinionMap;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
-using Agora.Web.Features.Search;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Search;
 using Agora.Web.Resources;
 using Microsoft.Extensions.Localization;
 

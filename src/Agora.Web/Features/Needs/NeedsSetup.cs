@@ -4,6 +4,7 @@ using Agora.OpinionMap;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Workshops;
+using Agora.Web.Infrastructure.Search;
 using Agora.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -18,6 +19,7 @@ public static class NeedsSetup
         services.AddOpenDataset<NeedsDataset>();
         // Registered before the commitments module's empty default (TryAdd), so the pledge form offers these needs.
         services.AddScoped<Agora.Web.Features.Commitments.ICommitmentNeedSource, NeedsForCommitments>();
+        services.AddSearchSource<NeedSearchSource>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Agora.Web.Features.Following;
 using Agora.Web.Features.Newsletter;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Search;
 
 namespace Agora.Web.Features.News;
 
@@ -16,6 +17,7 @@ public static class NewsSetup
         services.AddScoped<Agora.Web.Features.Demo.IDemoContributor, NewsDemo>();
         services.AddNewsletter(config);
         services.AddFollowing();
+        services.AddSearchSource<NewsSearchSource>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using Agora.Web.Features.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.Search;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -50,6 +51,7 @@ public static class OrganizationsSetup
             foreach (var selector in m.Selectors)
                 selector.EndpointMetadata.Add(new EnableRateLimitingAttribute(JoinRateLimit));
         }));
+        services.AddSearchSource<OrganizationSearchSource>();
         return services;
     }
 }

@@ -74,7 +74,7 @@ public sealed class IndexModel(ProposalService proposals, AgoraDb db, Search.Sea
             // SQL lower() folds Cyrillic on PostgreSQL but only ASCII on SQLite, so the text as typed matches too.
 #pragma warning disable CA1304, CA1311, CA1862
             // The index adds other word forms and the other script; the substring match stays for parts of words.
-            var matching = search.MatchingIds(Search.Sources.ProposalSearchSource.KindName, scope.Process.Id, text, titlesOnly: false) ?? [];
+            var matching = search.MatchingIds(ProposalSearchSource.KindName, scope.Process.Id, text, titlesOnly: false) ?? [];
             q = q.Where(p => matching.Contains(p.Id) || p.Title.Contains(text) || p.Body.Contains(text) || p.Title.ToLower().Contains(lower) || p.Body.ToLower().Contains(lower));
 #pragma warning restore CA1304, CA1311, CA1862
             narrowed = true;

@@ -53,7 +53,7 @@ public static class SimilarProposals
     {
         // The search index knows word forms and both scripts ("улиците" ~ "ulitsa"); the database scoring below is the
         // fallback while the index is not being kept fresh on this node.
-        if (search?.MatchingIds(Search.Sources.ProposalSearchSource.KindName, processId, title, titlesOnly: true, max: 50) is { } ids)
+        if (search?.MatchingIds(ProposalSearchSource.KindName, processId, title, titlesOnly: true, max: 50) is { } ids)
         {
             if (ids.Count == 0)
                 return [];

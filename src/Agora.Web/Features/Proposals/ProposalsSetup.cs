@@ -6,6 +6,7 @@ using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Verification;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Search;
 
 namespace Agora.Web.Features.Proposals;
 
@@ -39,6 +40,8 @@ public static class ProposalsSetup
             services.AddHostedService<DigestWorker>();
         services.AddScoped<IDemoContributor, ProposalsDemo>();
         services.AddDebates();
+        services.AddSearchSource<ProposalSearchSource>();
+        services.AddSearchSource<CommentSearchSource>();
         return services;
     }
 }

@@ -1,9 +1,9 @@
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
-using Agora.Web.Features.Search;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Agora.Web.Features.ResultTracking;

@@ -1,4 +1,5 @@
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Agora.Web.Infrastructure.Search;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;

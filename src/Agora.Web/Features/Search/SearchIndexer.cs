@@ -1,5 +1,6 @@
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Observability;
+using Agora.Web.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using Agora.Web.Features.Search.Sources;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -15,27 +14,8 @@ public static class SearchSetup
         services.AddSingleton<IInterceptor, SearchChangeInterceptor>();
         services.AddScoped<SearchService>();
         services.AddHostedService<SearchWorker>();
-        services.AddSearchSource<ProcessSearchSource>();
-        services.AddSearchSource<PhaseSearchSource>();
-        services.AddSearchSource<EventSearchSource>();
-        services.AddSearchSource<NewsSearchSource>();
-        services.AddSearchSource<OrganizationSearchSource>();
-        services.AddSearchSource<PageSearchSource>();
-        services.AddSearchSource<GuideSearchSource>();
-        services.AddSearchSource<CourseSearchSource>();
-        services.AddSearchSource<ProposalSearchSource>();
-        services.AddSearchSource<DebateSearchSource>();
-        services.AddSearchSource<CommentSearchSource>();
-        services.AddSearchSource<SwotItemSearchSource>();
-        services.AddSearchSource<NeedSearchSource>();
-        services.AddSearchSource<CommitmentSearchSource>();
-        services.AddSearchSource<SurveySearchSource>();
         return services;
     }
-
-    /// <summary>Makes a module's items searchable: one line in the module's setup (see README.md).</summary>
-    public static IServiceCollection AddSearchSource<T>(this IServiceCollection services) where T : class, ISearchSource =>
-        services.AddSingleton<ISearchSource, T>();
 
     public static WebApplication MapSearch(this WebApplication app)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Agora.Web.Infrastructure.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 

@@ -355,7 +355,7 @@ public sealed class BuildModel(AgoraDb db, SurveyService surveys, AuditLog audit
         await db.Set<Survey>().Where(s => s.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Published, published).SetProperty(x => x.Closed, closed).SetProperty(x => x.UpdatedAt, now), ct);
         audit.Record(User, action, "survey", id.ToString());
-        db.Add(Search.SearchChange.For(Search.Sources.SurveySearchSource.KindName, id));
+        db.Add(Search.SearchChange.For(SurveySearchSource.KindName, id));
         await db.SaveChangesAsync(ct);
     }
 

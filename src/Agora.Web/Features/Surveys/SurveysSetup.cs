@@ -1,6 +1,7 @@
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Search;
 
 namespace Agora.Web.Features.Surveys;
 
@@ -16,6 +17,7 @@ public static class SurveysSetup
         services.AddOpenDataset<SurveyResultsDataset>();
         services.AddScoped<Demo.IDemoContributor, SurveysDemo>();
         services.AddScoped<Infrastructure.Identity.IPersonalDataSource, SurveysPersonalData>();
+        services.AddSearchSource<SurveySearchSource>();
         return services;
     }
 

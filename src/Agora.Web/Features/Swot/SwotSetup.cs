@@ -3,6 +3,7 @@ using Agora.Web.Features.Needs;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Workshops;
+using Agora.Web.Infrastructure.Search;
 
 namespace Agora.Web.Features.Swot;
 
@@ -19,6 +20,7 @@ public static class SwotSetup
         services.AddScoped<IDemoContributor, WorkshopsDemo>();
         services.AddScoped<Infrastructure.Identity.IPersonalDataSource, WorkshopsPersonalData>();
         services.AddNeeds();
+        services.AddSearchSource<SwotItemSearchSource>();
         return services;
     }
 }

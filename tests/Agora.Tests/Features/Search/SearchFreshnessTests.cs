@@ -2,6 +2,7 @@ using Agora.Tests.Features.Proposals;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Features.Search;
+using Agora.Web.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

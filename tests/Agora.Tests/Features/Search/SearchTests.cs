@@ -7,7 +7,7 @@ using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Features.Search;
-using Agora.Web.Features.Search.Sources;
+using Agora.Web.Infrastructure.Search;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;

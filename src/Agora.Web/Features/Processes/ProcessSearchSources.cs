@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
-using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Search;
 
-namespace Agora.Web.Features.Search.Sources;
+namespace Agora.Web.Features.Processes;
 
 /// <summary>Processes: a draft is found only by those who manage it.</summary>
 public sealed class ProcessSearchSource : QuerySearchSource<Process, ProcessSearchSource.Row>

@@ -1,6 +1,6 @@
 using Agora.Web.Infrastructure.Data;
 
-namespace Agora.Web.Features.Search;
+namespace Agora.Web.Infrastructure.Search;
 
 /// <summary>Who may find an indexed item. Hidden, deleted and moderated-away items are not indexed at all.</summary>
 public enum SearchVisibility
@@ -22,7 +22,7 @@ public sealed record SearchDocument(string Kind, Guid Id, string Url)
     /// <summary>The process the item belongs to: an item of an unpublished process is shown only to its managers.</summary>
     public Guid? ProcessId { get; init; }
     public string? ProcessSlug { get; init; }
-    /// <summary>A district key (<see cref="Processes.Districts"/>), or null for the whole city.</summary>
+    /// <summary>A district key (as in <c>Features/Processes/Districts.cs</c>), or null for the whole city.</summary>
     public string? District { get; init; }
     /// <summary>The item's date for sorting and the date filter (published, starts, created …), UTC.</summary>
     public DateTime Date { get; init; }

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Agora.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Agora.Web.Features.Search.Sources;
+namespace Agora.Web.Infrastructure.Search;
 
 /// <summary>
 /// A source as one LINQ query: <see cref="Items"/> selects the indexable entities (hidden ones filtered out there),
