@@ -21,6 +21,7 @@ using Agora.Web.Features.Search;
 using Agora.Web.Features.Surveys;
 using Agora.Web.Features.Swot;
 using Agora.Web.Infrastructure.Audit;
+using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -41,6 +42,9 @@ public static class FeatureSetup
         builder.Services.AddSearchSource<ProcessSearchSource>();
         builder.Services.AddSearchSource<PhaseSearchSource>();
         builder.Services.AddSearchSource<PageSearchSource>();
+        builder.Services.AddOpenDataset<ProcessesDataset>();
+        builder.Services.AddOpenDataset<PhasesDataset>();
+        builder.Services.AddSitemapSource<ProcessSitemap>();
         builder.Services.AddScoped<IDemoContributor, ProcessesDemo>();
         builder.Services.AddScoped<IDemoContributor, FoundationDemo>();
         builder.Services.AddOrganizations();

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
-using Agora.Web.Features.OpenData;
-using Agora.Web.Features.OpenData.Datasets;
+using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.OpenData;
 using Microsoft.EntityFrameworkCore;
-using static Agora.Web.Features.OpenData.FieldType;
+using static Agora.Web.Infrastructure.OpenData.FieldType;
 
 namespace Agora.Web.Features.Budgets;
 
@@ -37,7 +37,7 @@ public sealed class BudgetsDataset : IOpenDataset
     {
         var db = context.Db;
         var rows = (from b in db.Set<Budget>().AsNoTracking()
-                    join p in PublicContent.ProcessesWith(db, BudgetService.Key) on b.ProcessId equals p.Id
+                    join p in PublicProcesses.With(db, BudgetService.Key) on b.ProcessId equals p.Id
                     orderby b.CreatedAt, b.Id
                     select new { b.Id, p.Slug, b.Title, b.District, b.AmountCents, b.Rule, b.MinPercent, b.MinProjects, b.MaxProjects, b.Phase, b.BallotCount, b.ClosedAt })
             .AsAsyncEnumerable();
@@ -75,7 +75,7 @@ public sealed class BudgetProjectsDataset : IOpenDataset
         var db = context.Db;
         // One budget at a time: the winners need all of a budget's projects, and a budget has few of them.
         var budgets = await (from b in db.Set<Budget>().AsNoTracking()
-                             join p in PublicContent.ProcessesWith(db, BudgetService.Key) on b.ProcessId equals p.Id
+                             join p in PublicProcesses.With(db, BudgetService.Key) on b.ProcessId equals p.Id
                              orderby b.CreatedAt, b.Id
                              select new { Budget = b, p.Slug }).ToListAsync(ct);
         foreach (var x in budgets)

@@ -1,9 +1,9 @@
 using Agora.Web.Features.Demo;
-using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.ResultTracking;
 using Agora.Web.Features.Verification;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 
 namespace Agora.Web.Features.Budgets;

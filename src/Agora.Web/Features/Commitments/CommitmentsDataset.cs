@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
-using Agora.Web.Features.OpenData;
-using Agora.Web.Features.OpenData.Datasets;
 using Agora.Web.Features.Organizations;
+using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Localization;
+using Agora.Web.Infrastructure.OpenData;
 using Microsoft.EntityFrameworkCore;
-using static Agora.Web.Features.OpenData.FieldType;
+using static Agora.Web.Infrastructure.OpenData.FieldType;
 
 namespace Agora.Web.Features.Commitments;
 
@@ -44,7 +44,7 @@ public sealed class CommitmentsDataset(TimeProvider clock) : IOpenDataset
         var db = context.Db;
         var today = DateOnly.FromDateTime(Format.ToSofia(clock.GetUtcNow().UtcDateTime));
         var rows = (from c in db.Set<Commitment>().AsNoTracking()
-                    join p in PublicContent.ProcessesWith(db, CommitmentService.Key) on c.ProcessId equals p.Id
+                    join p in PublicProcesses.With(db, CommitmentService.Key) on c.ProcessId equals p.Id
                     where c.HiddenAt == null
                     orderby c.CreatedAt, c.Id
                     select new

@@ -1,9 +1,9 @@
 using Agora.Web.Features.Demo;
-using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;

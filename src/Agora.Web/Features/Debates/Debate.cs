@@ -4,6 +4,7 @@ using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -110,6 +111,8 @@ public static class DebatesSetup
         services.AddScoped<IModeratedContent, DebateModeration>();
         services.AddScoped<IStoredCounters, DebateCounters>();
         services.AddSearchSource<DebateSearchSource>();
+        services.AddOpenDataset<DebatesDataset>();
+        services.AddSitemapSource<DebateSitemap>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Agora.Web.Features.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 using Agora.Web.Infrastructure.Web;
 using Agora.Web.Resources;
@@ -25,6 +26,8 @@ public static class EventsSetup
         // One form for creating and editing: /events/new?process={slug} and /events/{id}/edit.
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Events/Edit", "/events/new"));
         services.AddSearchSource<EventSearchSource>();
+        services.AddOpenDataset<EventsDataset>();
+        services.AddSitemapSource<EventSitemap>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Agora.Web.Features.Demo;
 using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 
 namespace Agora.Web.Features.Learning;
@@ -14,6 +15,8 @@ public static class LearningSetup
         services.AddScoped<IDemoContributor, LearningDemo>();
         services.AddSearchSource<GuideSearchSource>();
         services.AddSearchSource<CourseSearchSource>();
+        services.AddOpenDataset<GuidesDataset>();
+        services.AddSitemapSource<LearningSitemap>();
         return services;
     }
 }

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
-using Agora.Web.Features.OpenData;
-using Agora.Web.Features.OpenData.Datasets;
+using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.OpenData;
 using Microsoft.EntityFrameworkCore;
-using static Agora.Web.Features.OpenData.FieldType;
+using static Agora.Web.Infrastructure.OpenData.FieldType;
 
 namespace Agora.Web.Features.Maturity;
 
@@ -50,7 +50,7 @@ public sealed class MaturityDataset : IOpenDataset
         var db = context.Db;
         // The rounds first, in full: PostgreSQL reads one result at a time per connection.
         var rounds = await (from r in db.Set<MaturityRound>().AsNoTracking()
-                            join p in PublicContent.ProcessesWith(db, MaturityService.Key) on r.ProcessId equals p.Id
+                            join p in PublicProcesses.With(db, MaturityService.Key) on r.ProcessId equals p.Id
                             where r.PublishedAt != null
                             orderby r.PublishedAt, r.Id
                             select new { r.Id, r.Slug, TitleBg = r.Title.Bg, TitleEn = r.Title.En, r.PublishedAt, r.FrameworkId, Process = p.Slug })

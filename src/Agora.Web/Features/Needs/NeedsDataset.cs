@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
-using Agora.Web.Features.OpenData;
-using Agora.Web.Features.OpenData.Datasets;
+using Agora.Web.Features.Processes;
 using Agora.Web.Features.Workshops;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.OpenData;
 using Microsoft.EntityFrameworkCore;
-using static Agora.Web.Features.OpenData.FieldType;
+using static Agora.Web.Infrastructure.OpenData.FieldType;
 
 namespace Agora.Web.Features.Needs;
 
@@ -43,7 +43,7 @@ public sealed class NeedsDataset : IOpenDataset
     {
         var db = context.Db;
         // The processes first, in full: PostgreSQL reads one result at a time per connection.
-        var processes = await (from p in PublicContent.ProcessesWith(db, NeedsService.Key).AsNoTracking()
+        var processes = await (from p in PublicProcesses.With(db, NeedsService.Key).AsNoTracking()
                                orderby p.CreatedAt, p.Id
                                select new
                                {

@@ -1,6 +1,7 @@
 using Agora.Web.Features.Following;
 using Agora.Web.Features.Newsletter;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 
 namespace Agora.Web.Features.News;
@@ -18,6 +19,8 @@ public static class NewsSetup
         services.AddNewsletter(config);
         services.AddFollowing();
         services.AddSearchSource<NewsSearchSource>();
+        services.AddOpenDataset<NewsDataset>();
+        services.AddSitemapSource<NewsSitemap>();
         return services;
     }
 

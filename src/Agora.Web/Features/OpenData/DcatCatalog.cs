@@ -1,4 +1,5 @@
 using System.Globalization;
+using Agora.Web.Infrastructure.OpenData;
 
 namespace Agora.Web.Features.OpenData;
 

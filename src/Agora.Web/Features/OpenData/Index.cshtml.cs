@@ -1,4 +1,5 @@
 using Agora.Web.Infrastructure.Localization;
+using Agora.Web.Infrastructure.OpenData;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Agora.Web.Features.OpenData;

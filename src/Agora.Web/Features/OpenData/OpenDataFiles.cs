@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Agora.OpinionMap;
+using Agora.Web.Infrastructure.OpenData;
 
 namespace Agora.Web.Features.OpenData;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Agora.Web.Features.OpenData.Datasets;
+using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.Net.Http.Headers;
 
@@ -11,24 +11,11 @@ public static class OpenDataSetup
     public const string TurtleType = "text/turtle; charset=utf-8";
     public const string JsonLdType = "application/ld+json";
 
-    /// <summary>Registers a dataset: it appears on /open-data, in the catalogue, and the worker keeps its files.</summary>
-    public static IServiceCollection AddOpenDataset<T>(this IServiceCollection services) where T : class, IOpenDataset =>
-        services.AddSingleton<IOpenDataset, T>();
-
     public static IServiceCollection AddOpenData(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<OpenDataOptions>(config.GetSection("Agora:OpenData"));
         services.AddSingleton<Pseudonyms>();
         services.AddSingleton<OpenDataStore>();
-        services.AddOpenDataset<ProcessesDataset>();
-        services.AddOpenDataset<PhasesDataset>();
-        services.AddOpenDataset<EventsDataset>();
-        services.AddOpenDataset<OrganizationsDataset>();
-        services.AddOpenDataset<NewsDataset>();
-        services.AddOpenDataset<ProposalsDataset>();
-        services.AddOpenDataset<DebatesDataset>();
-        services.AddOpenDataset<CommentsDataset>();
-        services.AddOpenDataset<GuidesDataset>();
         if (config.GetValue("Agora:OpenData:WorkerEnabled", true))
             services.AddHostedService<OpenDataWorker>();
         return services;

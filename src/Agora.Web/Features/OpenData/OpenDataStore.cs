@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Observability;
+using Agora.Web.Infrastructure.OpenData;
 
 namespace Agora.Web.Features.OpenData;
 

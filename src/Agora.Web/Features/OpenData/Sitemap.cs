@@ -1,15 +1,8 @@
 using System.Text;
 using System.Xml;
-using Agora.Web.Features.Events;
-using Agora.Web.Features.Learning;
-using Agora.Web.Features.News;
-using Agora.Web.Features.OpenData.Datasets;
-using Agora.Web.Features.Organizations;
-using Agora.Web.Features.Processes;
-using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Localization;
 using Agora.Web.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.OpenData;
 
@@ -30,7 +23,7 @@ public static class Sitemap
         app.MapGet("/robots.txt", (PublicLinks links) => Results.Text(
             "User-agent: *\nDisallow: /account/\nDisallow: /admin/\nDisallow: /me/\n\nSitemap: " + links.Absolute("/sitemap.xml") + "\n",
             "text/plain; charset=utf-8"));
-        app.MapGet("/sitemap.xml", async (HttpContext http, AgoraDb db, LearningCatalog learning, PublicLinks links, CancellationToken ct) =>
+        app.MapGet("/sitemap.xml", async (HttpContext http, IEnumerable<ISitemapSource> sources, PublicLinks links, CancellationToken ct) =>
         {
             http.Response.ContentType = "application/xml; charset=utf-8";
             var settings = new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = false };
@@ -64,32 +57,12 @@ public static class Sitemap
 
             foreach (var path in new[] { "/", "/processes", "/events", "/organizations", "/news", "/learn", "/open-data" })
                 await Page(path, null);
-            await foreach (var p in PublicContent.Processes(db).AsNoTracking().OrderBy(p => p.Slug).Select(p => new { p.Slug, p.UpdatedAt }).AsAsyncEnumerable().WithCancellation(ct))
-                await Page("/processes/" + p.Slug, p.UpdatedAt);
-            var processes = PublicContent.Processes(db).Select(p => p.Id);
-            await foreach (var e in db.Set<Event>().AsNoTracking().Where(e => e.Published && (e.ProcessId == null || processes.Contains(e.ProcessId.Value)))
-                .OrderBy(e => e.StartsAt).Select(e => new { e.Id, e.UpdatedAt }).AsAsyncEnumerable().WithCancellation(ct))
-                await Page($"/events/{e.Id}", e.UpdatedAt);
-            await foreach (var o in db.Set<Organization>().AsNoTracking().Where(o => o.Listed).OrderBy(o => o.Slug)
-                .Select(o => new { o.Slug, o.UpdatedAt }).AsAsyncEnumerable().WithCancellation(ct))
-                await Page("/organizations/" + o.Slug, o.UpdatedAt);
-            await foreach (var n in db.Set<NewsPost>().AsNoTracking().Where(n => n.Published && (n.ProcessId == null || processes.Contains(n.ProcessId.Value)))
-                .OrderByDescending(n => n.PublishedAt).Select(n => new { n.Slug, n.UpdatedAt }).AsAsyncEnumerable().WithCancellation(ct))
-                await Page("/news/" + n.Slug, n.UpdatedAt);
-            await foreach (var p in (from p in PublicContent.Proposals(db).AsNoTracking()
-                                     join pr in db.Set<Process>() on p.ProcessId equals pr.Id
-                                     orderby p.CreatedAt
-                                     select new { pr.Slug, p.Id, p.UpdatedAt }).AsAsyncEnumerable().WithCancellation(ct))
-                await Page($"/processes/{p.Slug}/proposals/{p.Id}", p.UpdatedAt);
-            await foreach (var d in (from d in PublicContent.Debates(db).AsNoTracking()
-                                     join pr in db.Set<Process>() on d.ProcessId equals pr.Id
-                                     orderby d.CreatedAt
-                                     select new { pr.Slug, d.Id, Modified = d.ClosedAt ?? d.CreatedAt }).AsAsyncEnumerable().WithCancellation(ct))
-                await Page($"/processes/{d.Slug}/debates/{d.Id}", d.Modified);
-            foreach (var g in await learning.PublishedGuidesAsync(ct))
-                await Page(g.Path, g.UpdatedAt);
-            foreach (var c in await learning.PublishedCoursesAsync(ct))
-                await Page(c.Path, c.UpdatedAt);
+            // Each module lists its own public pages (ISitemapSource), by its own definition of public.
+            foreach (var source in sources.OrderBy(x => x.Order))
+            {
+                await foreach (var page in source.PagesAsync(ct).WithCancellation(ct))
+                    await Page(page.Path, page.Modified);
+            }
             await w.WriteEndElementAsync();
             await w.WriteEndDocumentAsync();
             await w.FlushAsync();

@@ -3,6 +3,7 @@ using Agora.Web.Features.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Identity;
+using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,6 +53,8 @@ public static class OrganizationsSetup
                 selector.EndpointMetadata.Add(new EnableRateLimitingAttribute(JoinRateLimit));
         }));
         services.AddSearchSource<OrganizationSearchSource>();
+        services.AddOpenDataset<OrganizationsDataset>();
+        services.AddSitemapSource<OrganizationSitemap>();
         return services;
     }
 }

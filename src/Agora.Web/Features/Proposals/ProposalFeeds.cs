@@ -1,6 +1,5 @@
 using System.Globalization;
 using Agora.Web.Features.OpenData;
-using Agora.Web.Features.OpenData.Datasets;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Localization;
@@ -40,14 +39,14 @@ public static class ProposalFeeds
         string? Answer, DateTime? AnsweredAt);
 
     private static Task<FeedProcess?> FindAsync(AgoraDb db, string slug, CancellationToken ct) =>
-        PublicContent.ProcessesWith(db, ProposalService.Key).AsNoTracking().Where(p => p.Slug == slug)
+        PublicProcesses.With(db, ProposalService.Key).AsNoTracking().Where(p => p.Slug == slug)
             .Select(p => new FeedProcess(p.Id, p.Slug, new LocalizedText(p.Title.Bg, p.Title.En), p.PublishedAt))
             .FirstOrDefaultAsync(ct);
 
     /// <summary>The latest public proposals, newest first by creation or, for answers, by answer. One query.</summary>
     private static Task<List<Row>> RowsAsync(AgoraDb db, FeedProcess? process, bool answers, CancellationToken ct)
     {
-        var proposals = PublicContent.Proposals(db).AsNoTracking();
+        var proposals = PublicProposals.All(db).AsNoTracking();
         if (process != null)
             proposals = proposals.Where(p => p.ProcessId == process.Id);
         proposals = answers

@@ -6,6 +6,7 @@ using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Verification;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 
 namespace Agora.Web.Features.Proposals;
@@ -42,6 +43,9 @@ public static class ProposalsSetup
         services.AddDebates();
         services.AddSearchSource<ProposalSearchSource>();
         services.AddSearchSource<CommentSearchSource>();
+        services.AddOpenDataset<ProposalsDataset>();
+        services.AddOpenDataset<CommentsDataset>();
+        services.AddSitemapSource<ProposalSitemap>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Agora.Web.Features.OpenData;
-using Agora.Web.Features.OpenData.Datasets;
+using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Localization;
 using Agora.Web.Infrastructure.Web;
@@ -34,7 +34,7 @@ public static class ResultFeeds
 
     private static IQueryable<TrackedResult> Public(AgoraDb db)
     {
-        var processes = PublicContent.ProcessesWith(db, ResultService.Key);
+        var processes = PublicProcesses.With(db, ResultService.Key);
         return db.Set<TrackedResult>().AsNoTracking().Where(r => processes.Any(p => p.Id == r.ProcessId));
     }
 

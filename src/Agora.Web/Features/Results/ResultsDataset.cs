@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
-using Agora.Web.Features.OpenData;
-using Agora.Web.Features.OpenData.Datasets;
+using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.OpenData;
 using Microsoft.EntityFrameworkCore;
-using static Agora.Web.Features.OpenData.FieldType;
+using static Agora.Web.Infrastructure.OpenData.FieldType;
 
 namespace Agora.Web.Features.ResultTracking;
 
@@ -43,7 +43,7 @@ public sealed class ResultsDataset : IOpenDataset
     {
         var db = context.Db;
         var rows = (from r in db.Set<TrackedResult>().AsNoTracking()
-                    join p in PublicContent.ProcessesWith(db, ResultService.Key) on r.ProcessId equals p.Id
+                    join p in PublicProcesses.With(db, ResultService.Key) on r.ProcessId equals p.Id
                     orderby r.CreatedAt, r.Id
                     select new
                     {

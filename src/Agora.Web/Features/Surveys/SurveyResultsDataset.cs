@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Agora.Web.Features.OpenData;
-using Agora.Web.Features.OpenData.Datasets;
+using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.OpenData;
 using Microsoft.EntityFrameworkCore;
-using static Agora.Web.Features.OpenData.FieldType;
+using static Agora.Web.Infrastructure.OpenData.FieldType;
 
 namespace Agora.Web.Features.Surveys;
 
@@ -45,7 +45,7 @@ public sealed class SurveyResultsDataset : IOpenDataset
         var results = new SurveyResults(db);
         // The surveys first, in full (a handful per process): PostgreSQL reads one result at a time per connection.
         var surveys = await (from s in db.Set<Survey>().AsNoTracking()
-                             join p in PublicContent.ProcessesWith(db, SurveyService.ComponentKey) on s.ProcessId equals p.Id
+                             join p in PublicProcesses.With(db, SurveyService.ComponentKey) on s.ProcessId equals p.Id
                              where s.Published && s.ResultsPublic
                              orderby s.CreatedAt, s.Id
                              select new { s.Id, p.Slug, TitleBg = s.Title.Bg, TitleEn = s.Title.En }).ToListAsync(ct);

@@ -1,6 +1,6 @@
-using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 
 namespace Agora.Web.Features.Surveys;

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
-using Agora.Web.Features.OpenData;
-using Agora.Web.Features.OpenData.Datasets;
+using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.OpenData;
 using Microsoft.EntityFrameworkCore;
-using static Agora.Web.Features.OpenData.FieldType;
+using static Agora.Web.Infrastructure.OpenData.FieldType;
 
 namespace Agora.Web.Features.Swot;
 
@@ -41,7 +41,7 @@ public sealed class SwotItemsDataset : IOpenDataset
         var db = context.Db;
         var rows = (from i in db.Set<SwotItem>().AsNoTracking()
                     join b in db.Set<SwotBoard>() on i.BoardId equals b.Id
-                    join p in PublicContent.ProcessesWith(db, SwotService.Key) on b.ProcessId equals p.Id
+                    join p in PublicProcesses.With(db, SwotService.Key) on b.ProcessId equals p.Id
                     where i.MergedIntoId == null
                     orderby b.CreatedAt, b.Id, i.Quadrant, i.Position, i.CreatedAt
                     select new
@@ -89,7 +89,7 @@ public sealed class SwotDotsDataset : IOpenDataset
     {
         var db = context.Db;
         var boards = from b in db.Set<SwotBoard>()
-                     join p in PublicContent.ProcessesWith(db, SwotService.Key) on b.ProcessId equals p.Id
+                     join p in PublicProcesses.With(db, SwotService.Key) on b.ProcessId equals p.Id
                      select b.Id;
         // Dots move to the target on a merge, so every stored dot is on a live item; the filter only guards that.
         var rows = (from d in db.Set<SwotDot>().AsNoTracking()

@@ -1,8 +1,8 @@
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Needs;
-using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Workshops;
+using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 
 namespace Agora.Web.Features.Swot;

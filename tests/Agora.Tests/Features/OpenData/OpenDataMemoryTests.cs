@@ -1,6 +1,7 @@
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.OpenData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -15,6 +15,7 @@ using Agora.Web.Features.Proposals;
 using Agora.Web.Features.Surveys;
 using Agora.Web.Features.Swot;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.OpenData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

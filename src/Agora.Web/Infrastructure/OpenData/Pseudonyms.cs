@@ -4,7 +4,7 @@ using Agora.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
-namespace Agora.Web.Features.OpenData;
+namespace Agora.Web.Infrastructure.OpenData;
 
 /// <summary>
 /// Pseudonymous author ids for open data: HMAC-SHA256 of the user id. The key is Agora:OpenData:PseudonymKey when

@@ -1,6 +1,6 @@
 using Agora.Web.Infrastructure.Data;
 
-namespace Agora.Web.Features.OpenData;
+namespace Agora.Web.Infrastructure.OpenData;
 
 /// <summary>The type of a column, which fixes how both formats write it.</summary>
 public enum FieldType

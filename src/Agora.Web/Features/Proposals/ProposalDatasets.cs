@@ -1,13 +1,11 @@
 using System.Runtime.CompilerServices;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.OpenData;
 using Microsoft.EntityFrameworkCore;
-using static Agora.Web.Features.OpenData.FieldType;
+using static Agora.Web.Infrastructure.OpenData.FieldType;
 
-namespace Agora.Web.Features.OpenData.Datasets;
-
-// Citizens' contributions. Authors appear only as pseudonyms (Pseudonyms): the same person has the same id in every
-// dataset and export, which lets anyone count contributions per author without learning who the author is.
+namespace Agora.Web.Features.Proposals;
 
 public sealed class ProposalsDataset : IOpenDataset
 {
@@ -36,46 +34,13 @@ public sealed class ProposalsDataset : IOpenDataset
 
     public async IAsyncEnumerable<object?[]> RowsAsync(OpenDataContext context, [EnumeratorCancellation] CancellationToken ct)
     {
-        var rows = (from p in PublicContent.Proposals(context.Db).AsNoTracking()
+        var rows = (from p in PublicProposals.All(context.Db).AsNoTracking()
                     join pr in context.Db.Set<Process>() on p.ProcessId equals pr.Id
                     orderby p.CreatedAt, p.Id
                     select new { p.Id, p.ProcessId, pr.Slug, p.Title, p.Body, p.District, p.State, p.SupportCount, p.CommentCount, p.AuthorId, p.CreatedAt, p.ThresholdReachedAt, p.AnswerText, p.AnsweredAt })
             .AsAsyncEnumerable();
         await foreach (var p in rows.WithCancellation(ct))
             yield return [p.Id.ToString(), p.ProcessId.ToString(), p.Title, p.Body, p.District, p.State.ToString(), p.SupportCount, p.CommentCount, context.Pseudonym(p.AuthorId), p.CreatedAt, p.ThresholdReachedAt, p.AnswerText, p.AnsweredAt, context.Link($"/processes/{p.Slug}/proposals/{p.Id}")];
-    }
-}
-
-public sealed class DebatesDataset : IOpenDataset
-{
-    public string Name => "debates";
-    public LocalizedText Title => new("Дебати", "Debates");
-    public LocalizedText Description => new(
-        "Дебатите в процесите на участие: въпрос, брой коментари, кога са закрити и заключението.",
-        "The debates in the participatory processes: question, number of comments, when closed and the conclusion.");
-    public IReadOnlyList<OpenDataField> Fields { get; } =
-    [
-        new("id", Text, "Идентификатор", "Identifier"),
-        new("process_id", Text, "Процес (идентификатор)", "Process (identifier)"),
-        new("title", Text, "Заглавие", "Title"),
-        new("body", Text, "Текст (Markdown)", "Text (Markdown)"),
-        new("author", Text, "Автор (псевдонимен идентификатор)", "Author (pseudonymous identifier)"),
-        new("created_at", FieldType.DateTime, "Открит на (UTC)", "Opened at (UTC)"),
-        new("comment_count", Number, "Брой коментари", "Number of comments"),
-        new("closed_at", FieldType.DateTime, "Закрит на (UTC)", "Closed at (UTC)"),
-        new("conclusion", Text, "Заключение (Markdown)", "Conclusion (Markdown)"),
-        new("url", Url, "Страница", "Page"),
-    ];
-
-    public async IAsyncEnumerable<object?[]> RowsAsync(OpenDataContext context, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var rows = (from d in PublicContent.Debates(context.Db).AsNoTracking()
-                    join pr in context.Db.Set<Process>() on d.ProcessId equals pr.Id
-                    orderby d.CreatedAt, d.Id
-                    select new { d.Id, d.ProcessId, pr.Slug, d.Title, d.Body, d.AuthorId, d.CreatedAt, d.CommentCount, d.ClosedAt, d.Conclusion })
-            .AsAsyncEnumerable();
-        await foreach (var d in rows.WithCancellation(ct))
-            yield return [d.Id.ToString(), d.ProcessId.ToString(), d.Title, d.Body, context.Pseudonym(d.AuthorId), d.CreatedAt, d.CommentCount, d.ClosedAt, d.Conclusion, context.Link($"/processes/{d.Slug}/debates/{d.Id}")];
     }
 }
 
@@ -104,7 +69,7 @@ public sealed class CommentsDataset : IOpenDataset
 
     public async IAsyncEnumerable<object?[]> RowsAsync(OpenDataContext context, [EnumeratorCancellation] CancellationToken ct)
     {
-        var rows = PublicContent.Comments(context.Db).AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+        var rows = PublicProposals.Comments(context.Db).AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.TargetType, c.TargetId, c.ParentId, c.Depth, c.AuthorId, c.Body, c.Stance, c.Upvotes, c.Downvotes, c.CreatedAt, c.EditedAt })
             .AsAsyncEnumerable();
         await foreach (var c in rows.WithCancellation(ct))
