@@ -1,17 +1,9 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Conversations;
-
-/// <summary>Who is acting in a conversation: a signed-in person, or an anonymous browser's token hash.</summary>
-public sealed record ParticipantKey(Guid? UserId, string? TokenHash)
-{
-    public bool IsKnown => UserId != null || TokenHash != null;
-}
 
 /// <summary>The statement to show next and how many the participant has left.</summary>
 public sealed record NextStatement(Guid Id, int Number, string Text, string Language, string TranslationEn, int Remaining);
@@ -32,45 +24,16 @@ public enum VoteOutcome
 /// </summary>
 public sealed class ConversationService(AgoraDb db, TimeProvider clock)
 {
-    public const string AnonymousCookie = "agora.participant";
+    public const string AnonymousCookie = ParticipantKeys.AnonymousCookie;
     public const int StatementMaxLength = 300;
 
-    /// <summary>The reader's participant key from their sign-in or their anonymous cookie (which may be absent).</summary>
-    public static ParticipantKey KeyOf(ClaimsPrincipal user, HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (user.UserId() is Guid id)
-            return new(id, null);
-        return request.Cookies.TryGetValue(AnonymousCookie, out var token) && token.Length is >= 20 and <= 100
-            ? new(null, Hash(token))
-            : new(null, null);
-    }
+    /// <summary>The reader's participant key (<see cref="ParticipantKeys.KeyOf"/>).</summary>
+    public static ParticipantKey KeyOf(ClaimsPrincipal user, HttpRequest request) => ParticipantKeys.KeyOf(user, request);
 
-    /// <summary>Gives an anonymous browser a random token (HttpOnly cookie) and returns its key.</summary>
-    public static ParticipantKey EnsureAnonymousKey(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var key = KeyOf(context.User, context.Request);
-        if (key.IsKnown)
-            return key;
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        context.Response.Cookies.Append(AnonymousCookie, token, new CookieOptions
-        {
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = context.Request.IsHttps,
-            MaxAge = TimeSpan.FromDays(365),
-            Path = "/",
-        });
-        return new(null, Hash(token));
-    }
+    /// <summary>Gives an anonymous browser its token (<see cref="ParticipantKeys.EnsureAnonymousKey"/>).</summary>
+    public static ParticipantKey EnsureAnonymousKey(HttpContext context) => ParticipantKeys.EnsureAnonymousKey(context);
 
-    public static string Hash(string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Hash(string token) => ParticipantKeys.Hash(token);
 
     public IQueryable<Participant> ParticipantQuery(Guid conversationId, ParticipantKey key) =>
         key.UserId is Guid uid

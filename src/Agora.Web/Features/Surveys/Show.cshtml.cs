@@ -1,4 +1,3 @@
-using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Resources;
@@ -64,7 +63,7 @@ public sealed class ShowModel(Infrastructure.Data.AgoraDb db, SurveyService surv
             }
             return Page();
         }
-        var key = User.UserId() != null ? SurveyService.KeyOf(User, Request) : ConversationService.EnsureAnonymousKey(HttpContext);
+        var key = User.UserId() != null ? SurveyService.KeyOf(User, Request) : ParticipantKeys.EnsureAnonymousKey(HttpContext);
         var outcome = await surveys.SubmitAsync(Survey, key, answers, ct);
         TempData["Status"] = l[outcome == SubmitOutcome.Recorded ? "Surveys.Thanks" : "Surveys.AlreadyAnswered"].Value;
         return Redirect(Path);

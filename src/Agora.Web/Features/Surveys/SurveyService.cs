@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
@@ -59,7 +58,7 @@ public sealed class SurveyService(AgoraDb db, ProcessAccess access, Notification
     public static bool AnswersVisible(LoadedSurvey s) => s.CanManage || s.Survey.AnswersPublic;
 
     /// <summary>The respondent key: the signed-in person, or (only for surveys open to everyone) the browser's token.</summary>
-    public static ParticipantKey KeyOf(ClaimsPrincipal user, HttpRequest request) => ConversationService.KeyOf(user, request);
+    public static ParticipantKey KeyOf(ClaimsPrincipal user, HttpRequest request) => ParticipantKeys.KeyOf(user, request);
 
     public IQueryable<SurveyResponse> ResponseOf(Guid surveyId, ParticipantKey key) =>
         key.UserId is Guid uid

@@ -1,9 +1,9 @@
-using Agora.Web.Features.Conversations;
 using Agora.Web.Features.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Surveys;
@@ -91,7 +91,7 @@ public sealed class SurveysDemo(AgoraDb db, TimeProvider clock) : IDemoContribut
             var response = new SurveyResponse
             {
                 SurveyId = SurveyId,
-                TokenHash = ConversationService.Hash("demo-survey-respondent-" + i),
+                TokenHash = ParticipantKeys.Hash("demo-survey-respondent-" + i),
                 StakeholderKind = i % 5 == 4 ? StakeholderKinds.Individual : kinds[i % kinds.Length],
                 SubmittedAt = new DateTime(2021, 1, 10, 9, 0, 0, DateTimeKind.Utc).AddMinutes(37 * i),
             };
