@@ -35,15 +35,13 @@ public sealed class Outbox(
         var cap = options.Value.Cap;
         var now = clock.GetUtcNow().UtcDateTime;
         var (hourAgo, dayAgo) = (now.AddHours(-1), now.AddDays(-1));
-        var recent = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Kind != null && m.CreatedAt > dayAgo && (m.Recipient == recipient || (accountId != null && m.AccountId == accountId)))
-            .Select(m => new { m.Kind, m.CreatedAt }).ToListAsync(ct);
+        var recent = await MailCap.Counted(db.OutboxMessages.AsNoTracking(), recipient, accountId, dayAgo)
+            .Select(m => new MailCap.Sent(m.Kind!, m.CreatedAt)).ToListAsync(ct);
         // Messages queued earlier in this unit of work count as well.
         var pending = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
             .Where(m => m.Kind != null && (m.Recipient == recipient || (accountId != null && m.AccountId == accountId)))
-            .Select(m => new { m.Kind, m.CreatedAt });
-        var all = recent.Concat(pending).ToList();
-        if (all.Count(m => m.Kind == kind && m.CreatedAt > hourAgo) >= cap.PerKindPerHour || all.Count >= cap.PerDay)
+            .Select(m => new MailCap.Sent(m.Kind!, m.CreatedAt));
+        if (MailCap.Reached([.. recent, .. pending], kind, hourAgo, cap))
         {
             // Neither the address nor the account is logged: the log must not become a list of who asked for what.
             log.LogInformation("An e-mail of kind {Kind} was not queued: its recipient or account reached the mail cap", kind);
@@ -190,7 +188,7 @@ public sealed class OutboxSender(
     }
 
     /// <summary>The <see cref="OutboxMessage.LastError"/> of a message the cap kept back when it was due to be sent.</summary>
-    public const string OverCap = "mail cap";
+    public const string OverCap = MailCap.KeptBack;
 
     /// <summary>
     /// The cap again, at sending: whether the messages queued before this one (by time, then id) to the same address or
@@ -200,15 +198,10 @@ public sealed class OutboxSender(
     /// </summary>
     private async Task<bool> OverCapAsync(long id, string kind, string recipient, Guid? accountId, DateTime createdAt, CancellationToken ct)
     {
-        var cap = options.Value.Cap;
-        var (hourBefore, dayBefore) = (createdAt.AddHours(-1), createdAt.AddDays(-1));
-        var earlier = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Kind != null && m.Id != id && m.CreatedAt > dayBefore
-                        && (m.CreatedAt < createdAt || m.CreatedAt == createdAt && m.Id < id)
-                        && (m.LastError == null || m.LastError != OverCap)
-                        && (m.Recipient == recipient || (accountId != null && m.AccountId == accountId)))
-            .Select(m => new { m.Kind, m.CreatedAt }).ToListAsync(ct);
-        return earlier.Count(m => m.Kind == kind && m.CreatedAt > hourBefore) >= cap.PerKindPerHour || earlier.Count >= cap.PerDay;
+        var earlier = await MailCap.Counted(db.OutboxMessages.AsNoTracking(), recipient, accountId, createdAt.AddDays(-1))
+            .Where(m => m.Id != id && (m.CreatedAt < createdAt || m.CreatedAt == createdAt && m.Id < id))
+            .Select(m => new MailCap.Sent(m.Kind!, m.CreatedAt)).ToListAsync(ct);
+        return MailCap.Reached(earlier, kind, createdAt.AddHours(-1), options.Value.Cap);
     }
 
     /// <summary>30 s, 1 min, 2 min … capped at 1 hour: an SMTP outage of a few hours loses nothing.</summary>
@@ -263,4 +256,25 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
             }
         }
     }
+}
+
+/// <summary>The mail cap's rule, the same when a message is queued and when it is sent.</summary>
+internal static class MailCap
+{
+    /// <summary>The <see cref="OutboxMessage.LastError"/> of a capped message kept back at sending.</summary>
+    public const string KeptBack = "mail cap";
+
+    public sealed record Sent(string Kind, DateTime CreatedAt);
+
+    /// <summary>Capped mail to the address or for the account since <paramref name="since"/>, leaving out what the cap
+    /// kept back (it was never sent).</summary>
+    public static IQueryable<OutboxMessage> Counted(IQueryable<OutboxMessage> messages, string recipient, Guid? accountId, DateTime since) =>
+        messages.Where(m => m.Kind != null && m.CreatedAt > since
+            && (m.LastError == null || m.LastError != KeptBack)
+            && (m.Recipient == recipient || (accountId != null && m.AccountId == accountId)));
+
+    /// <summary>Whether the messages of the last day (<paramref name="earlier"/>) leave no room for one more of this
+    /// kind: as many of it since <paramref name="hourBefore"/> as allowed an hour, or as many of all kinds as a day.</summary>
+    public static bool Reached(IReadOnlyCollection<Sent> earlier, string kind, DateTime hourBefore, MailCapOptions cap) =>
+        earlier.Count(m => m.Kind == kind && m.CreatedAt > hourBefore) >= cap.PerKindPerHour || earlier.Count >= cap.PerDay;
 }
