@@ -16,6 +16,7 @@ import email
 import email.policy
 import hashlib
 import hmac
+import itertools
 import html
 import http.client
 import os
@@ -43,6 +44,8 @@ MAIL = {"A": ENV["NODE_A_MAIL"], "B": ENV["NODE_B_MAIL"]}
 OPEN_DATA = {"A": ENV["NODE_A_OPEN_DATA"], "B": ENV["NODE_B_OPEN_DATA"]}
 PSQL = ENV["PSQL"].split()
 SLUG = "icc-sofia-elektronno-upravlenie-i-grazhdansko-uchastie"   # the demo process with supporting open
+BUDGET_SLUG = "participatory-budget-2026"                        # the demo process whose city budget is in voting
+CENSUS_KEY = ENV["CENSUS_KEY"].encode()
 PASSWORD = "Cluster-test-" + "".join(random.choices(string.ascii_letters, k=12))
 RUN = "".join(random.choices(string.ascii_lowercase, k=6))
 
@@ -487,37 +490,90 @@ def check_opinion_map(people_clients):
 
 # --- e. kill -9 during a burst ---------------------------------------------------------------------------------------------
 
+def verify_residents(emails, people_clients):
+    """Makes this run's people verified residents, as a city would: the census holds their records (written here the
+    way the census import stores them, the identifier as HMAC-SHA256 under this run's census key), and each person
+    verifies on /verification through nginx with their identifier and birth date. Returns the city budget in voting
+    and its projects on the ballot, with their costs."""
+    districts = ["sredets", "lozenets", "mladost", "lyulin"]
+    rows = []
+    for n, _ in enumerate(emails, start=1):
+        identifier = f"9199{n:06d}"   # month 99: never a real ЕГН
+        digest = hmac.new(CENSUS_KEY, identifier.encode(), hashlib.sha256).hexdigest()
+        rows.append((identifier, f"1980-02-{n:02d}", districts[n % len(districts)], digest))
+    sql('INSERT INTO "CensusRecord" ("Id", "IdentifierHash", "BirthDate", "District", "ImportedAt") VALUES '
+        + ",".join(f"(gen_random_uuid(), '{d}', '{b}', '{k}', now())" for _, b, k, d in rows))
+
+    def verify(item):
+        (identifier, born, _, _), c = item
+        return c.form("/verification", {"Input.Identifier": identifier, "Input.BirthDate": born}).status
+
+    codes = parallel(verify, list(zip(rows, people_clients)))
+    verified = sql('SELECT count(*) FROM "ResidentVerification" v JOIN "AspNetUsers" u ON u."Id" = v."UserId" WHERE u."Email" IN ('
+                   + ",".join(f"'{e}'" for e in emails) + ")")
+    if verified != str(len(emails)):
+        raise RuntimeError(f"verification on /verification: answers {codes}, {verified} of {len(emails)} verified")
+    budget = sql(f"""SELECT b."Id" || '|' || b."AmountCents" || '|' || b."MinPercent" FROM "Budget" b JOIN "Process" p ON p."Id" = b."ProcessId"
+                     WHERE p."Slug" = '{BUDGET_SLUG}' AND b."Phase" = 'Voting' AND b."Rule" = 'Knapsack' ORDER BY b."Position" LIMIT 1""")
+    budget_id, amount, min_percent = budget.split("|")
+    projects = [tuple(r.split("\t")) for r in sql(f"""SELECT "Id", "CostCents" FROM "BudgetProject"
+                     WHERE "BudgetId" = '{budget_id}' AND "Review" = 'Feasible' ORDER BY "Title\"""").splitlines()]
+    info(f"e-verified: {verified} people verified on /verification through nginx ({', '.join(sorted(set(map(str, codes))))}); "
+         f"city budget {budget_id}: {len(projects)} projects on the ballot")
+    return budget_id, int(amount), int(min_percent or 0), [(pid, int(cost)) for pid, cost in projects]
+
+
+def ballots_for(people, amount, min_percent, projects):
+    """A valid knapsack ballot for each person (cost between the minimum share and the amount), varied between people."""
+    floor = amount * min_percent // 100
+    valid = [combo for size in range(1, len(projects) + 1) for combo in itertools.combinations(projects, size)
+             if floor <= sum(cost for _, cost in combo) <= amount]
+    if not valid:
+        raise RuntimeError("no valid ballot in the demo's city budget")
+    return {p: sorted(pid for pid, _ in random.choice(valid)) for p in people}
+
+
 def check_kill(people_clients, burst_people):
     proposals = sql(f"""SELECT p."Id" FROM "Proposal" p JOIN "Process" pr ON pr."Id" = p."ProcessId"
                         WHERE pr."Slug" = '{SLUG}' AND p."HiddenAt" IS NULL AND p."State" <> 'Withdrawn' ORDER BY p."CreatedAt" LIMIT 15""").split()
     emails = [person(i)[0] for i in range(1, len(people_clients) + 1)]
     ids = dict(row.split("\t") for row in sql(
         "SELECT \"Email\", \"Id\" FROM \"AspNetUsers\" WHERE \"Email\" IN (" + ",".join(f"'{e}'" for e in emails) + ")").splitlines())
+    budget_id, amount, min_percent, projects = verify_residents(emails, people_clients)
+    ballots = ballots_for(emails, amount, min_percent, projects)
+    budget_path = f"/processes/{BUDGET_SLUG}/budgets/{budget_id}"
     tokens = {}
     for e, c in zip(emails, people_clients):
         tokens[e] = token(c.get(f"/processes/{SLUG}/proposals/{proposals[0]}").body)
-    work = [(e, c, p) for e, c in zip(emails, people_clients) for p in proposals]
+    # Supports and one ballot per person, shuffled together: the kill lands in the middle of both.
+    work = [(e, c, p) for e, c in zip(emails, people_clients) for p in proposals] + [(e, c, None) for e, c in zip(emails, people_clients)]
     random.shuffle(work)
-    acked, failed, lock = [], {}, threading.Lock()
+    acked, acked_ballots, failed, lock = [], [], {}, threading.Lock()
     killed = threading.Event()
     kill_after = len(work) // 3
 
     def support(item):
         e, c, p = item
         try:
-            r = c.post(f"/processes/{SLUG}/proposals/{p}?handler=support", {"__RequestVerificationToken": tokens[e]}, "nginx")
+            if p is None:
+                # The ballot form: the chosen projects' boxes, as the browser posts them (Choice repeated).
+                r = c.post(f"{budget_path}?handler=vote", [("Choice", pid) for pid in ballots[e]] + [("__RequestVerificationToken", tokens[e])], "nginx")
+                good = r.status == 302 and r.location.split("#")[0].endswith(budget_path)
+            else:
+                r = c.post(f"/processes/{SLUG}/proposals/{p}?handler=support", {"__RequestVerificationToken": tokens[e]}, "nginx")
+                good = r.status == 302 and "/account/login" not in r.location
             status = r.status
-            good = status == 302 and "/account/login" not in r.location
         except Exception as ex:  # noqa: BLE001 - a dropped connection is an answer too
             status, good = type(ex).__name__, False
         with lock:
             if good:
-                acked.append((ids[e], p))
-                if len(acked) == kill_after and not killed.is_set():
+                (acked if p is not None else acked_ballots).append((ids[e], p) if p is not None else e)
+                if len(acked) + len(acked_ballots) == kill_after and not killed.is_set():
                     os.kill(PIDS["B"], signal.SIGKILL)
                     killed.set()
             else:
-                failed[status] = failed.get(status, 0) + 1
+                key = status if p is not None else f"ballot {status}"
+                failed[key] = failed.get(key, 0) + 1
 
     # E-mail in flight at the same moment: sign-ups during the burst.
     def join(i):
@@ -544,10 +600,34 @@ def check_kill(people_clients, burst_people):
     extra = len(rows) - (len(acked) - len(lost))
     failures = ", ".join(f"{n}× {s}" for s, n in sorted(failed.items(), key=lambda x: str(x[0]))) or "none"
     if killed.is_set() and gone is not None and not lost:
-        ok("e-acknowledged-supports-stored", f"{len(work)} supports in {took:.1f} s through nginx, node B killed -9 after {kill_after} acknowledgements; "
-           f"{len(acked)} acknowledged (302), not acknowledged: {failures}; {len(rows)} rows: every acknowledged support stored, {extra} stored without an answer")
+        ok("e-acknowledged-supports-stored", f"{len(work) - len(ballots)} supports and {len(ballots)} ballots in {took:.1f} s through nginx, node B killed -9 after {kill_after} acknowledgements; "
+           f"{len(acked)} supports acknowledged (302), not acknowledged: {failures}; {len(rows)} rows: every acknowledged support stored, {extra} stored without an answer")
     else:
         bad("e-acknowledged-supports-stored", f"killed {killed.is_set()}, gone {gone}; {len(lost)} of {len(acked)} acknowledged supports missing: {lost[:3]}")
+
+    # Every acknowledged ballot is stored with exactly the projects the person ticked.
+    stored = {}
+    for row in sql(f"""SELECT u."Email", coalesce(string_agg(c."ProjectId"::text, ',' ORDER BY c."ProjectId"::text), '')
+                       FROM "Ballot" b JOIN "AspNetUsers" u ON u."Id" = b."VoterId" LEFT JOIN "BallotChoice" c ON c."BallotId" = b."Id"
+                       WHERE b."BudgetId" = '{budget_id}' AND u."Email" IN ({",".join(f"'{e}'" for e in emails)}) GROUP BY u."Email" """).splitlines():
+        address, chosen = row.split("\t")
+        stored[address] = sorted(chosen.split(",")) if chosen else []
+    wrong = [e for e in acked_ballots if stored.get(e) != sorted(ballots[e])]
+    if killed.is_set() and not wrong:
+        ok("e-acknowledged-ballots-stored", f"{len(ballots)} ballots in the burst, {len(acked_ballots)} acknowledged (302 to the budget); "
+           f"{len(stored)} stored, each acknowledged one with exactly its ticked projects; {len(stored) - len(acked_ballots)} stored without an answer")
+    else:
+        bad("e-acknowledged-ballots-stored", f"{len(wrong)} of {len(acked_ballots)} acknowledged ballots missing or with other choices: "
+            f"{[(e, stored.get(e), ballots[e]) for e in wrong[:2]]}")
+    counts = sql(f"""SELECT (SELECT count(*) FROM "Budget" b WHERE b."Id" = '{budget_id}'
+                               AND b."BallotCount" <> (SELECT count(*) FROM "Ballot" x WHERE x."BudgetId" = b."Id"))
+                          + (SELECT count(*) FROM "BudgetProject" p WHERE p."BudgetId" = '{budget_id}'
+                               AND p."VoteCount" <> (SELECT count(*) FROM "BallotChoice" c WHERE c."ProjectId" = p."Id"))""")
+    total = sql(f"""SELECT count(*) FROM "Ballot" WHERE "BudgetId" = '{budget_id}'""")
+    if counts == "0":
+        ok("e-ballot-counts-equal-rows", f"the budget's BallotCount = {total} Ballot rows; each of its {len(projects)} projects' VoteCount = its BallotChoice rows")
+    else:
+        bad("e-ballot-counts-equal-rows", f"{counts} counters of the budget and its projects differ from their rows")
 
     # Counters equal their rows on the proposals of the burst.
     mismatched = sql(f"""SELECT count(*) FROM "Proposal" p WHERE p."Id" IN ({",".join(f"'{p}'" for p in proposals)})
