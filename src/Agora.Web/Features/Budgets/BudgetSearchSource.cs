@@ -24,6 +24,8 @@ public sealed class BudgetProjectSearchSource : QuerySearchSource<BudgetProject,
 
     public override string Kind => KindName;
 
+    protected override string Component => BudgetService.Key;
+
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<BudgetProject>(KindName, p => p.Id)];
 
     protected override Expression<Func<BudgetProject, Guid>> IdOf => p => p.Id;

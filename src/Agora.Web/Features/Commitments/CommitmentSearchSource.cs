@@ -15,6 +15,8 @@ public sealed class CommitmentSearchSource : QuerySearchSource<Commitment, Commi
 
     public override string Kind => KindName;
 
+    protected override string Component => CommitmentService.Key;
+
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Commitment>(KindName, c => c.Id)];
 
     protected override Expression<Func<Commitment, Guid>> IdOf => c => c.Id;

@@ -1,6 +1,7 @@
 using System.Text;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Conversations;
@@ -21,6 +22,8 @@ public static class ConversationsSetup
         services.AddHostedService<OpinionMapWorker>();
         services.AddScoped<Demo.IDemoContributor, ConversationsDemo>();
         services.AddScoped<Infrastructure.Identity.IPersonalDataSource, ConversationsPersonalData>();
+        services.AddSearchSource<ConversationSearchSource>();
+        services.AddSearchSource<StatementSearchSource>();
         return services;
     }
 

@@ -14,6 +14,8 @@ public sealed class DebateSearchSource : QuerySearchSource<Debate, DebateSearchS
 
     public override string Kind => KindName;
 
+    protected override string Component => DebateCommentTarget.Key;
+
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Debate>(KindName, d => d.Id)];
 
     protected override Expression<Func<Debate, Guid>> IdOf => d => d.Id;

@@ -15,6 +15,8 @@ public sealed class EventSearchSource : QuerySearchSource<Event, EventSearchSour
 
     public override string Kind => KindName;
 
+    protected override string Component => "events";
+
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Event>(KindName, e => e.Id)];
 
     protected override Expression<Func<Event, Guid>> IdOf => e => e.Id;

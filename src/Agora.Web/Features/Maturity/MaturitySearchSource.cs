@@ -16,6 +16,8 @@ public sealed class MaturityRoundSearchSource : QuerySearchSource<MaturityRound,
 
     public override string Kind => KindName;
 
+    protected override string Component => MaturityService.Key;
+
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<MaturityRound>(KindName, r => r.Id)];
 
     protected override Expression<Func<MaturityRound, Guid>> IdOf => r => r.Id;

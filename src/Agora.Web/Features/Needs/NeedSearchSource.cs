@@ -14,6 +14,8 @@ public sealed class NeedSearchSource : QuerySearchSource<Need, NeedSearchSource.
 
     public override string Kind => KindName;
 
+    protected override string Component => NeedsService.Key;
+
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Need>(KindName, n => n.Id)];
 
     protected override Expression<Func<Need, Guid>> IdOf => n => n.Id;

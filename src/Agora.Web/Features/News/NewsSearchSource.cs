@@ -15,6 +15,8 @@ public sealed class NewsSearchSource : QuerySearchSource<NewsPost, NewsSearchSou
 
     public override string Kind => KindName;
 
+    protected override string Component => NewsSetup.ComponentKey;
+
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<NewsPost>(KindName, p => p.Id)];
 
     protected override Expression<Func<NewsPost, Guid>> IdOf => n => n.Id;

@@ -10,7 +10,7 @@ public sealed class ProcessSearchSource : QuerySearchSource<Process, ProcessSear
     public const string KindName = "process";
 
     public sealed record Row(Guid Id, string Slug, LocalizedText Title, LocalizedText Subtitle, LocalizedText Summary,
-        LocalizedText Description, LocalizedText Theme, string Scope, DateOnly StartsOn, bool Published);
+        LocalizedText Description, LocalizedText Theme, string Scope, DateOnly StartsOn, bool Published, string Components);
 
     public override string Kind => KindName;
 
@@ -22,7 +22,7 @@ public sealed class ProcessSearchSource : QuerySearchSource<Process, ProcessSear
 
     protected override IQueryable<Row> Project(AgoraDb db, IQueryable<Process> items) =>
         items.Select(p =>
-            new Row(p.Id, p.Slug, p.Title, p.Subtitle, p.Summary, p.Description, p.Theme, p.Scope, p.StartsOn, p.Published));
+            new Row(p.Id, p.Slug, p.Title, p.Subtitle, p.Summary, p.Description, p.Theme, p.Scope, p.StartsOn, p.Published, p.Components));
 
     protected override SearchDocument ToDocument(Row r) =>
         new SearchDocument(Kind, r.Id, "/processes/" + r.Slug)
@@ -33,6 +33,7 @@ public sealed class ProcessSearchSource : QuerySearchSource<Process, ProcessSear
             District = r.Scope.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var one] ? one : null,
             Date = r.StartsOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             Visibility = r.Published ? SearchVisibility.Public : SearchVisibility.ProcessManagers,
+            Components = r.Components.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         }.WithText(r.Title, r.Subtitle, r.Summary, r.Theme, r.Description);
 }
 

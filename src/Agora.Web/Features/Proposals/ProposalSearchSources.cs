@@ -19,6 +19,8 @@ public sealed class ProposalSearchSource : QuerySearchSource<Proposal, ProposalS
 
     public override string Kind => KindName;
 
+    protected override string Component => ProposalService.Key;
+
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Proposal>(KindName, p => p.Id)];
 
     protected override Expression<Func<Proposal, Guid>> IdOf => p => p.Id;
@@ -127,6 +129,7 @@ public sealed class CommentSearchSource : ISearchSource, ISearchChildSource
                 District = t.District,
                 Date = r.CreatedAt,
                 Parent = t.Id,
+                Component = isProposal ? ProposalService.Key : DebateCommentTarget.Key,
             }.WithCitizenText(t.Title, r.Body));
         }
         return docs;

@@ -16,6 +16,8 @@ public sealed class ResultSearchSource : QuerySearchSource<TrackedResult, Result
 
     public override string Kind => KindName;
 
+    protected override string Component => ResultService.Key;
+
     public override IReadOnlyList<SearchTrigger> Triggers { get; } =
     [
         SearchTrigger.For<TrackedResult>(KindName, r => r.Id),

@@ -32,6 +32,7 @@ public static class SearchFields
 {
     public const string Key = "key", Kind = "kind", Id = "id", Url = "url", ProcessId = "pid", ProcessSlug = "pslug",
         District = "district", State = "state", Visibility = "vis", Parent = "parent", Date = "date", DateSort = "date_dv",
+        ProcessComponent = "pcomp", Components = "components",
         TitleBg = "title_bg", TextBg = "text_bg", TitleEn = "title_en", TextEn = "text_en", TitleFolded = "tr_title", TextFolded = "tr_text";
 
     public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
@@ -67,7 +68,7 @@ public static class SearchFields
 public sealed class SearchIndex : IDisposable
 {
     /// <summary>Raise when fields or analysis change: nodes then rebuild on start.</summary>
-    public const string SchemaVersion = "1";
+    public const string SchemaVersion = "2";
     private const string SchemaKey = "schema", LastChangeKey = "lastChange", SourcesKey = "sources";
 
     private readonly LuceneDirectory directory;
@@ -247,6 +248,9 @@ public sealed class SearchIndex : IDisposable
 
     public static string KeyOf(string kind, Guid id) => kind + ":" + id.ToString();
 
+    /// <summary>The term that ties an item to its process's component: "process id/component".</summary>
+    public static string ProcessComponentOf(Guid processId, string component) => processId.ToString() + "/" + component;
+
     private static Document ToLucene(SearchDocument d)
     {
         var doc = new Document
@@ -276,6 +280,10 @@ public sealed class SearchIndex : IDisposable
             doc.Add(new StoredField(SearchFields.State, d.State));
         if (d.Parent is { } parent)
             doc.Add(new StringField(SearchFields.Parent, parent.ToString(), Field.Store.NO));
+        if (d.ProcessId is { } owner && !string.IsNullOrEmpty(d.Component))
+            doc.Add(new StringField(SearchFields.ProcessComponent, ProcessComponentOf(owner, d.Component), Field.Store.NO));
+        if (d.Components != null)
+            doc.Add(new StoredField(SearchFields.Components, string.Join(',', d.Components)));
         var titleBg = SearchText.Plain(d.TitleBg);
         var textBg = SearchText.Plain(d.TextBg);
         var titleEn = SearchText.Plain(d.TitleEn);

@@ -14,6 +14,8 @@ public sealed class SurveySearchSource : QuerySearchSource<Survey, SurveySearchS
 
     public override string Kind => KindName;
 
+    protected override string Component => SurveyService.ComponentKey;
+
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<Survey>(KindName, s => s.Id)];
 
     protected override Expression<Func<Survey, Guid>> IdOf => s => s.Id;

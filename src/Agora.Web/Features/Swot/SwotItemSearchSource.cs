@@ -14,6 +14,8 @@ public sealed class SwotItemSearchSource : QuerySearchSource<SwotItem, SwotItemS
 
     public override string Kind => KindName;
 
+    protected override string Component => SwotService.Key;
+
     public override IReadOnlyList<SearchTrigger> Triggers { get; } = [SearchTrigger.For<SwotItem>(KindName, i => i.Id)];
 
     protected override Expression<Func<SwotItem, Guid>> IdOf => i => i.Id;

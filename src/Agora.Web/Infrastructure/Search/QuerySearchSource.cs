@@ -26,6 +26,16 @@ public abstract class QuerySearchSource<TEntity, TRow> : ISearchSource where TEn
 
     protected abstract SearchDocument? ToDocument(TRow row);
 
+    /// <summary>The process component the items belong to (see <see cref="SearchDocument.Component"/>); null for items
+    /// that are not a process's module (pages, organisations …).</summary>
+    protected virtual string? Component => null;
+
+    private SearchDocument? Document(TRow row)
+    {
+        var d = ToDocument(row);
+        return d != null && d.Component == null && Component is { } c ? d with { Component = c } : d;
+    }
+
     public async Task<IReadOnlyList<SearchDocument>> LoadAsync(AgoraDb db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -35,7 +45,7 @@ public abstract class QuerySearchSource<TEntity, TRow> : ISearchSource where TEn
             Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], Expression.Constant(list), idOf.Body),
             idOf.Parameters);
         var rows = await Project(db, Items(db).AsNoTracking().Where(contains)).ToListAsync(ct);
-        return rows.Select(ToDocument).OfType<SearchDocument>().ToList();
+        return rows.Select(Document).OfType<SearchDocument>().ToList();
     }
 
     /// <summary>
@@ -68,7 +78,7 @@ public abstract class QuerySearchSource<TEntity, TRow> : ISearchSource where TEn
             last.Value = ids[^1];
             var rows = await Project(db, Items(db).AsNoTracking().Where(inBatch)).ToListAsync(ct);
             if (rows.Count > 0)
-                yield return rows.Select(ToDocument).OfType<SearchDocument>().ToList();
+                yield return rows.Select(Document).OfType<SearchDocument>().ToList();
             if (ids.Count < batchSize)
                 yield break;
             after.Value = ids[^1];

@@ -31,6 +31,12 @@ public sealed record SearchDocument(string Kind, Guid Id, string Url)
     public SearchVisibility Visibility { get; init; }
     /// <summary>The item this one belongs to (a comment's proposal): removing the parent from the index removes it too.</summary>
     public Guid? Parent { get; init; }
+    /// <summary>The process component (module key, e.g. "proposals") the item is part of: while its process has the
+    /// component switched off, its pages answer 404, and search does not find it either — for anyone.</summary>
+    public string? Component { get; init; }
+    /// <summary>On a process's own document only: the components it has switched on. Search reads them from the
+    /// index to hide the items of the others, so switching a module off or on re-indexes one document, not its items.</summary>
+    public IReadOnlyCollection<string>? Components { get; init; }
     public string TitleBg { get; init; } = "";
     public string TitleEn { get; init; } = "";
     public string TextBg { get; init; } = "";
