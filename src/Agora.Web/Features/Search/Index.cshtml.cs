@@ -21,6 +21,9 @@ public sealed class IndexModel(SearchService search) : PageModel
     public SearchResult? Result { get; private set; }
     public bool BadDates { get; private set; }
 
+    /// <summary>Documents indexed so far while this node is still building its index; null once it is built.</summary>
+    public long? Indexing => search.IndexingSoFar;
+
     public int Pages => Result == null ? 0 : Math.Min(SearchService.MaxPage, (Result.Total + PageSize - 1) / PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)

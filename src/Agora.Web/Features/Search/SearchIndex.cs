@@ -25,6 +25,10 @@ public sealed class SearchOptions
     public bool WorkerEnabled { get; set; } = true;
     /// <summary>Change-log entries older than this are deleted; a node behind by more rebuilds on start.</summary>
     public TimeSpan KeepChanges { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>How long a starting node waits for a rebuild of its index before it serves anyway: a small site's
+    /// rebuild finishes within it (the first searches find everything), a city's goes on in the background while the
+    /// search page says how far it has come.</summary>
+    public TimeSpan StartWait { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 /// <summary>Index field names and the analysers behind them.</summary>
@@ -125,6 +129,16 @@ public sealed class SearchIndex : IDisposable
     /// <summary>When the node last found itself level with the change log; modules fall back to the database when
     /// this is not recent (the index is not being kept fresh).</summary>
     public DateTime? CaughtUpAt { get; set; }
+
+    /// <summary>Documents a rebuild in progress has indexed so far; null when no rebuild runs. Until it ends, searches
+    /// read the index as it was before (nothing, on a new node).</summary>
+    public long? RebuildingSoFar
+    {
+        get { var n = Interlocked.Read(ref rebuilt); return n < 0 ? null : n; }
+        set => Interlocked.Exchange(ref rebuilt, value ?? -1);
+    }
+
+    private long rebuilt = -1;
 
     public bool IsFresh(DateTime now) => !NeedsRebuild && CaughtUpAt is { } at && now - at < TimeSpan.FromSeconds(30);
 

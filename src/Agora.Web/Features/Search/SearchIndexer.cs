@@ -69,6 +69,7 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
             var db = scope.ServiceProvider.GetRequiredService<AgoraDb>();
             // Read the log's end first: anything written while loading is re-applied afterwards, never missed.
             var last = await db.Set<SearchChange>().MaxAsync(c => (long?)c.Id, ct) ?? 0;
+            index.RebuildingSoFar = 0;
             index.DeleteAll();
             var count = 0;
             foreach (var source in byKind.Values)
@@ -77,6 +78,7 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
                 {
                     index.Add(batch);
                     count += batch.Count;
+                    index.RebuildingSoFar = count;
                     db.ChangeTracker.Clear();
                 }
             }
@@ -90,6 +92,7 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
         }
         finally
         {
+            index.RebuildingSoFar = null;
             gate.Release();
         }
     }
@@ -190,31 +193,75 @@ public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> 
     }
 }
 
-/// <summary>Follows the change log on this node: ready on start, then a poll every <see cref="SearchOptions.PollInterval"/>.</summary>
+/// <summary>Follows the change log on this node: ready on start (a rebuild longer than <see cref="SearchOptions.StartWait"/>
+/// goes on in the background), then a poll every <see cref="SearchOptions.PollInterval"/>.</summary>
 public sealed class SearchWorker(IServiceProvider services, IOptions<SearchOptions> options, AgoraMetrics metrics, ILogger<SearchWorker> log) : BackgroundService
 {
+    private readonly CancellationTokenSource stopping = new();
+    private Task? ready;
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.WorkerEnabled)
             return;
-        // Before serving: a fresh node answers searches from a complete index.
-        await services.GetRequiredService<SearchIndexer>().EnsureReadyAsync(cancellationToken);
         var index = services.GetRequiredService<SearchIndex>();
         var clock = services.GetRequiredService<TimeProvider>();
         metrics.Gauge("agora.search.staleness", "s", "Seconds since this node's search index last caught up with the change log",
             () => index.CaughtUpAt is { } at ? (clock.GetUtcNow().UtcDateTime - at).TotalSeconds : null);
+        // Before serving, as far as it goes quickly: following the log after a restart takes moments, and so does a
+        // small site's rebuild, so the first searches find everything. A city's rebuild takes minutes: the node serves
+        // meanwhile (pages do not need the index; modules' own lists fall back to the database while it is not fresh),
+        // and the search page says that the index is still being built instead of finding nothing.
+        ready = services.GetRequiredService<SearchIndexer>().EnsureReadyAsync(stopping.Token);
+        var first = await Task.WhenAny(ready, Task.Delay(options.Value.StartWait, cancellationToken));
+        if (first == ready)
+            await ready;
+        else
+            log.LogInformation("The search index is still being rebuilt ({Count} documents so far); serving meanwhile", index.RebuildingSoFar ?? 0);
         await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        stopping.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var indexer = services.GetRequiredService<SearchIndexer>();
+        try
+        {
+            if (ready != null)
+                await ready;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested || stopping.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            // A rebuild that failed in the background (the database briefly away): the loop below tries again.
+            log.LogWarning(ex, "Search index start-up rebuild failed; retrying");
+            ready = null;
+        }
         var lastPrune = DateTime.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await Task.Delay(options.Value.PollInterval, stoppingToken);
+                if (ready == null)
+                {
+                    await indexer.EnsureReadyAsync(stoppingToken);
+                    ready = Task.CompletedTask;
+                }
                 await indexer.ApplyChangesAsync(stoppingToken);
                 metrics.Ran("search", ok: true);
                 if (DateTime.UtcNow - lastPrune > TimeSpan.FromHours(1))

@@ -69,6 +69,10 @@ public sealed class SearchService(SearchIndex index, ProcessAccess access, TimeP
     /// <summary>Whether module filters may rely on the index (it is being kept fresh on this node).</summary>
     public bool IsFresh => index.IsFresh(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>While this node builds its index (a new node, or one after an upgrade): the documents indexed so far,
+    /// for the search page to say that results are not complete yet. Null when the index is built.</summary>
+    public long? IndexingSoFar => index.RebuildingSoFar ?? (index.NeedsRebuild ? 0 : null);
+
     public async Task<SearchReader> ReaderAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -84,4 +84,55 @@ public sealed class SearchFreshnessTests
                 Directory.Delete(folder, true);
         }
     }
+    /// <summary>A source whose rebuild waits until the test lets it go: a city's rebuild, which takes minutes.</summary>
+    private sealed class SlowSource : ISearchSource
+    {
+        public SemaphoreSlim Gate { get; } = new(0);
+        public string Kind => "slow-test";
+        public IReadOnlyList<SearchTrigger> Triggers { get; } = [];
+        public Task<IReadOnlyList<SearchDocument>> LoadAsync(Agora.Web.Infrastructure.Data.AgoraDb db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<SearchDocument>>([]);
+
+        public async IAsyncEnumerable<IReadOnlyList<SearchDocument>> LoadAllAsync(Agora.Web.Infrastructure.Data.AgoraDb db, int batchSize,
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        {
+            await Gate.WaitAsync(ct);
+            yield break;
+        }
+    }
+
+    [Fact]
+    public async Task A_node_whose_rebuild_outlasts_the_start_wait_serves_and_says_search_is_still_being_prepared()
+    {
+        var slow = new SlowSource();
+        await using var f = new SearchFactory();
+        f.Settings["Agora:Search:WorkerEnabled"] = "true";
+        f.Settings["Agora:Search:PollInterval"] = "00:00:00.200";
+        f.Settings["Agora:Search:StartWait"] = "00:00:00.500";
+        f.ConfigureTestServices(s => s.AddSingleton<ISearchSource>(slow));
+        // The host starts although the new node's rebuild is still waiting for the slow source.
+        await f.InitializeAsync();
+        var author = await f.PersonAsync();
+        var p = await f.ProposalProcessAsync();
+        var proposal = await f.ProposalAsync(p, author, "Пейки в Южния парк");
+        var browser = f.Browser();
+
+        var meanwhile = await browser.HtmlAsync("/search?q=пейки");
+        Assert.Contains("id=\"search-indexing\"", meanwhile, StringComparison.Ordinal);
+        Assert.Contains("още се подготвя", meanwhile, StringComparison.Ordinal);
+        Assert.Contains("search-indexing", await f.Browser("en").HtmlAsync("/search?q=пейки"), StringComparison.Ordinal);
+        Assert.NotNull(f.InScope(sp => sp.GetRequiredService<SearchService>().IndexingSoFar));
+
+        // The rebuild ends: the notice goes, and what was written meanwhile is found (the log is applied after it).
+        slow.Gate.Release();
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (!f.Search("пейки").Hits.Any(h => h.Id == proposal.Id))
+        {
+            Assert.True(DateTime.UtcNow < until, "the proposal was not found within 10 s of the rebuild's end");
+            await Task.Delay(100);
+        }
+        var after = await browser.HtmlAsync("/search?q=пейки");
+        Assert.DoesNotContain("search-indexing", after, StringComparison.Ordinal);
+        Assert.Contains($"/proposals/{proposal.Id}", after, StringComparison.Ordinal);
+    }
 }
