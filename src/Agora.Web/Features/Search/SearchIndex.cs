@@ -302,11 +302,15 @@ public sealed class SearchIndex : IDisposable
         var textBg = SearchText.Plain(d.TextBg);
         var titleEn = SearchText.Plain(d.TitleEn);
         var textEn = SearchText.Plain(d.TextEn);
-        doc.Add(new TextField(SearchFields.TitleBg, titleBg, Field.Store.YES));
+        // A child's title is its parent's (a comment is shown, and found, under its proposal's name), but a search for
+        // the proposal's words must bring the proposal first, not each of its comments: the title counts for less on a
+        // child (the judged set: "петиция" gave two comments before their proposal).
+        var titleBoost = d.Parent == null ? 1f : 0.4f;
+        doc.Add(new TextField(SearchFields.TitleBg, titleBg, Field.Store.YES) { Boost = titleBoost });
         doc.Add(new TextField(SearchFields.TextBg, textBg, Field.Store.YES));
-        doc.Add(new TextField(SearchFields.TitleEn, titleEn, Field.Store.YES));
+        doc.Add(new TextField(SearchFields.TitleEn, titleEn, Field.Store.YES) { Boost = titleBoost });
         doc.Add(new TextField(SearchFields.TextEn, textEn, Field.Store.YES));
-        doc.Add(new TextField(SearchFields.TitleFolded, SearchText.Fold(titleBg + " " + titleEn), Field.Store.NO));
+        doc.Add(new TextField(SearchFields.TitleFolded, SearchText.Fold(titleBg + " " + titleEn), Field.Store.NO) { Boost = titleBoost });
         doc.Add(new TextField(SearchFields.TextFolded, SearchText.Fold(textBg + " " + textEn), Field.Store.NO));
         return doc;
     }
