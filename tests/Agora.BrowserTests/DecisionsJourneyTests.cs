@@ -1,5 +1,5 @@
 using Agora.Web.Features.Budgets;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Maturity;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Verification;

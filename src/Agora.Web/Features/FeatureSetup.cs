@@ -1,9 +1,10 @@
-using Agora.Web.Features.Account;
 using Agora.Web.Features.Api;
+using Agora.Web.Features.Account;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Budgets;
 using Agora.Web.Features.Commitments;
 using Agora.Web.Features.Conversations;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Imports;
 using Agora.Web.Features.Learning;
@@ -40,6 +41,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<DemoSeed>();
         builder.Services.AddScoped<ProcessAccess>();
         builder.Services.AddSearchSource<ProcessSearchSource>();
+        builder.Services.AddApiModule<ProcessesApi>();
         builder.Services.AddSearchSource<PhaseSearchSource>();
         builder.Services.AddSearchSource<PageSearchSource>();
         builder.Services.AddOpenDataset<ProcessesDataset>();
@@ -47,6 +49,7 @@ public static class FeatureSetup
         builder.Services.AddSitemapSource<ProcessSitemap>();
         builder.Services.AddScoped<IDemoContributor, ProcessesDemo>();
         builder.Services.AddScoped<IDemoContributor, FoundationDemo>();
+        builder.Services.AddScoped<IDemoContributor, PagesDemo>();
         builder.Services.AddOrganizations();
         builder.Services.AddNews(builder.Configuration);
         builder.Services.AddLearning();

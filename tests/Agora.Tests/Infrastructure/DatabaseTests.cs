@@ -1,5 +1,6 @@
 using System.Net;
-using Agora.Web.Features.Demo;
+using Agora.Web.Features.Pages;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,7 @@ public sealed class DatabaseTests(AgoraFactory f) : IClassFixture<AgoraFactory>
     [Fact]
     public async Task SeedDemo_RunTwice_ChangesNothingTheSecondTime()
     {
-        async Task<(int Users, int Pages)> Counts() => await f.DbAsync(async db => (await db.Users.CountAsync(), await db.SitePages.CountAsync()));
+        async Task<(int Users, int Pages)> Counts() => await f.DbAsync(async db => (await db.Users.CountAsync(), await db.Set<SitePage>().CountAsync()));
         await f.InScopeAsync(sp => sp.GetRequiredService<DemoSeed>().RunAsync(CancellationToken.None));
         var first = await Counts();
         await f.InScopeAsync(sp => sp.GetRequiredService<DemoSeed>().RunAsync(CancellationToken.None));

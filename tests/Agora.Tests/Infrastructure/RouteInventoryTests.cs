@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Agora.Web.Features.Conversations;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Learning;
 using Agora.Web.Features.Maturity;

@@ -1,16 +1,4 @@
-using Agora.Web.Features.Comments;
-using Agora.Web.Features.Commitments;
-using Agora.Web.Features.Debates;
-using Agora.Web.Features.Events;
-using Agora.Web.Features.Learning;
-using Agora.Web.Features.Needs;
-using Agora.Web.Features.News;
-using Agora.Web.Features.Organizations;
-using Agora.Web.Features.Processes;
-using Agora.Web.Features.Proposals;
-using Agora.Web.Features.ResultTracking;
-using Agora.Web.Features.Surveys;
-using Agora.Web.Features.Swot;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -24,27 +12,8 @@ public static class ApiSetup
 {
     public const string CorsPolicy = "api";
 
-    /// <summary>Every module that serves kinds. Add a module's one line here (see <see cref="IApiModule"/>).</summary>
-    public static readonly IReadOnlyList<IApiModule> Modules =
-    [
-        new ProcessesApi(),
-        new EventsApi(),
-        new OrganizationsApi(),
-        new NewsApi(),
-        new ProposalsApi(),
-        new DebatesApi(),
-        new CommentsApi(),
-        new LearningApi(),
-        new SwotApi(),
-        new NeedsApi(),
-        new CommitmentsApi(),
-        new SurveysApi(),
-        new ResultsApi(),
-        new Maturity.MaturityApi(),
-        new Budgets.BudgetsApi(),
-    ];
-
-    public static IReadOnlyList<ApiKind> Kinds { get; } = [.. Modules.SelectMany(m => m.Kinds)];
+    /// <summary>Every kind the registered modules serve (<see cref="ApiModuleSetup.AddApiModule{T}"/>), in order.</summary>
+    public static IReadOnlyList<ApiKind> Kinds(IServiceProvider services) => [.. services.GetServices<IApiModule>().SelectMany(m => m.Kinds)];
 
     public static IServiceCollection AddApi(this IServiceCollection services) =>
         // Open data: any site may read it from a browser; no cookies are sent or honoured.
@@ -75,7 +44,7 @@ public static class ApiSetup
                     return ApiProblems.Result(e.Status, e.Message);
                 }
             });
-        foreach (var module in Modules)
+        foreach (var module in app.Services.GetServices<IApiModule>())
             module.Map(api);
 
         // Anything else under /api/v1 (an unknown kind, an id that is not a UUID, a write): problem details too.
@@ -90,8 +59,9 @@ public static class ApiSetup
             })
             .AllowAnonymous().RequireCors(CorsPolicy).RequireRateLimiting(RateLimits.Api);
 
+        var kinds = Kinds(app.Services);
         app.MapMethods("/openapi/v1.json", GetOrHead, (PublicLinks links) =>
-                new ApiJsonResult(new RawJson(OpenApiDocument.Json(links.Absolute("/api/v1"), Kinds))))
+                new ApiJsonResult(new RawJson(OpenApiDocument.Json(links.Absolute("/api/v1"), kinds))))
             .AllowAnonymous().RequireCors(CorsPolicy).RequireRateLimiting(RateLimits.Api);
         return app;
     }

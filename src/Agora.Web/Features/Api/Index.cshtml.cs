@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Api;
 using System.Text.Json.Nodes;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Agora.Web.Features.Api;
 
 /// <summary>/api: the OpenAPI document rendered on the server as a page, so it reads without JavaScript or a CDN.</summary>
-public sealed class IndexModel(PublicLinks links) : PageModel
+public sealed class IndexModel(PublicLinks links, IServiceProvider services) : PageModel
 {
     public sealed record Parameter(string Name, string In, string Description);
     public sealed record ResponseRow(string Status, string Description);
@@ -20,7 +21,7 @@ public sealed class IndexModel(PublicLinks links) : PageModel
     public void OnGet()
     {
         ServerUrl = links.Absolute("/api/v1");
-        var doc = OpenApiDocument.Build(ServerUrl, ApiSetup.Kinds);
+        var doc = OpenApiDocument.Build(ServerUrl, ApiSetup.Kinds(services));
         var components = doc["components"]!.AsObject();
         JsonObject Resolve(JsonNode node) =>
             node["$ref"] is JsonValue r

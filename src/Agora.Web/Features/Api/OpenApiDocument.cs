@@ -1,3 +1,5 @@
+using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Api;
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Reflection;
@@ -55,7 +57,7 @@ public static class OpenApiDocument
             var example = JsonSerializer.SerializeToNode(kind.Example, kind.ItemType, ApiJson.Options)!;
             var parameters = new JsonArray(Ref("parameters", "after"), Ref("parameters", "limit"));
             foreach (var f in kind.Filters)
-                parameters.Add(f == ApiFilter.Process || f == ApiFilter.District || f == ApiFilter.UpdatedSince
+                parameters.Add(f == ProcessApiFilters.Process || f == ProcessApiFilters.District || f == ApiFilter.UpdatedSince
                     ? Ref("parameters", Pascal(f.Name))
                     : Parameter(f));
             var listErrors = new JsonObject
@@ -63,7 +65,7 @@ public static class OpenApiDocument
                 ["400"] = Ref("responses", "BadRequest"),
                 ["429"] = Ref("responses", "TooManyRequests"),
             };
-            if (kind.Filters.Contains(ApiFilter.Process))
+            if (kind.Filters.Contains(ProcessApiFilters.Process))
                 listErrors["404"] = Ref("responses", "NotFound");
             paths["/" + kind.Name] = new JsonObject
             {
@@ -200,8 +202,8 @@ public static class OpenApiDocument
             ["schema"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = ApiList.MaxLimit, ["default"] = ApiList.DefaultLimit },
             ["example"] = ApiList.DefaultLimit,
         },
-        ["Process"] = Parameter(ApiFilter.Process),
-        ["District"] = Parameter(ApiFilter.District),
+        ["Process"] = Parameter(ProcessApiFilters.Process),
+        ["District"] = Parameter(ProcessApiFilters.District),
         ["UpdatedSince"] = Parameter(ApiFilter.UpdatedSince),
         ["IfNoneMatch"] = new JsonObject
         {

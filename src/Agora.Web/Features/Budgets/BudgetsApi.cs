@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using Agora.Web.Features.Api;
+using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +61,7 @@ public sealed class BudgetsApi : IApiModule
             new ApiText("Бюджет за района.", "The district's budget."), "sredets", 10_000_000, VotingRule.Approval, 0, 1, 2,
             BudgetPhase.Results, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc), 412,
             new DateTime(2026, 1, 15, 9, 0, 0, DateTimeKind.Utc), new Uri($"https://agora.sofia.bg/processes/participatory-budget-2026/budgets/{ExampleBudget}")),
-        [ApiFilter.Process, ApiFilter.District, ApiFilter.Enum<BudgetPhase>("phase", "Only budgets in this phase.")]);
+        [ProcessApiFilters.Process, ProcessApiFilters.District, ApiFilter.Enum<BudgetPhase>("phase", "Only budgets in this phase.")]);
 
     public static readonly ApiKind ProjectKind = new("budget-projects", "budgetProject",
         "Projects of participatory budgets with their technical review. Votes and whether a project is funded are absent until " +
@@ -70,7 +71,7 @@ public sealed class BudgetsApi : IApiModule
             "Нова площадка с безопасна настилка.", 4_500_000, "sredets", ProjectReview.Feasible, null, null, 57, true,
             new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc),
             new Uri($"https://agora.sofia.bg/processes/participatory-budget-2026/budgets/{ExampleBudget}/projects/{ExampleProject}")),
-        [ApiFilter.Process, ApiFilter.District, ApiFilter.Id("budget", "Only projects of this budget."),
+        [ProcessApiFilters.Process, ProcessApiFilters.District, ApiFilter.Id("budget", "Only projects of this budget."),
             ApiFilter.Enum<ProjectReview>("review", "Only projects with this review.")]);
 
     public IReadOnlyList<ApiKind> Kinds => [BudgetKind, ProjectKind];
@@ -86,7 +87,7 @@ public sealed class BudgetsApi : IApiModule
     /// <summary>Budgets of published processes with budgets switched on, as anonymous readers see them.</summary>
     private static IQueryable<BudgetRow> Budgets(AgoraDb db) =>
         from b in db.Set<Budget>().AsNoTracking()
-        join p in ApiScope.ProcessesWith(db, BudgetService.Key) on b.ProcessId equals p.Id
+        join p in PublicProcesses.With(db, BudgetService.Key) on b.ProcessId equals p.Id
         select new BudgetRow { B = b, Process = p.Slug };
 
     /// <summary>Two queries at most: the process filter's slug, then the page.</summary>
@@ -152,7 +153,7 @@ public sealed class BudgetsApi : IApiModule
     private static IQueryable<ProjectRow> Projects(AgoraDb db) =>
         from p in db.Set<BudgetProject>().AsNoTracking()
         join b in db.Set<Budget>() on p.BudgetId equals b.Id
-        join pr in ApiScope.ProcessesWith(db, BudgetService.Key) on b.ProcessId equals pr.Id
+        join pr in PublicProcesses.With(db, BudgetService.Key) on b.ProcessId equals pr.Id
         select new ProjectRow { P = p, B = b, Process = pr.Slug };
 
     /// <summary>The funded projects of the closed budgets among the rows: one query for all their projects (winners are

@@ -1,4 +1,5 @@
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Api;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.ResultTracking;
 using Agora.Web.Features.Verification;
@@ -25,6 +26,7 @@ public static class BudgetsSetup
         services.AddOpenDataset<BudgetsDataset>();
         services.AddOpenDataset<BudgetProjectsDataset>();
         services.AddSearchSource<BudgetProjectSearchSource>();
+        services.AddApiModule<BudgetsApi>();
         services.AddScoped<IResultOrigin, BudgetProjectResultOrigin>();
         return services;
     }

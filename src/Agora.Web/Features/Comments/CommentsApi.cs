@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Agora.Web.Features.Api;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Debates;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
@@ -43,7 +43,7 @@ public sealed class CommentsApi : IApiModule
                 new Uri("https://agora.sofia.bg/processes/icc-2026/proposals/7d1e5c3a-2b4f-4e6a-8c9d-1f2e3a4b5c6d")),
             "icc-2026", null, 1, "Мария Иванова", "Подкрепям, но нека има и мобилно приложение.", Stance.InFavour, 3, 0,
             new DateTime(2026, 5, 3, 12, 0, 0, DateTimeKind.Utc), null),
-        [ApiFilter.Process, ApiFilter.Id("proposal", "Only comments on this proposal."), ApiFilter.Id("debate", "Only comments on this debate."),
+        [ProcessApiFilters.Process, ApiFilter.Id("proposal", "Only comments on this proposal."), ApiFilter.Id("debate", "Only comments on this debate."),
          ApiFilter.UpdatedSince]);
 
     public IReadOnlyList<ApiKind> Kinds => [Kind];

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Agora.Web.Features.Api;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
@@ -55,7 +55,7 @@ public sealed class CommitmentsApi : IApiModule
             [new ApiCommitmentUpdate(new DateTime(2026, 6, 1, 10, 0, 0, DateTimeKind.Utc), "Първите две работилници се проведоха.", null, CommitmentStatus.InProgress)],
             new DateTime(2026, 5, 14, 12, 0, 0, DateTimeKind.Utc), new DateTime(2026, 6, 1, 10, 0, 0, DateTimeKind.Utc),
             new Uri("https://agora.sofia.bg/processes/icc-2026/commitments/7e1d2c3b-4a5f-4e6d-9c8b-7a6f5e4d3c2b")),
-        [ApiFilter.Process,
+        [ProcessApiFilters.Process,
          ApiFilter.Enum<CommitmentStatus>("status", "Only commitments in this status."),
          new ApiFilter("organization", "Only commitments of this organisation (its slug).", new System.Text.Json.Nodes.JsonObject { ["type"] = "string" }, "init-lab"),
          new ApiFilter("overdue", "true: only open commitments past their due date; false: only the others. Another value gives 400.",
@@ -122,7 +122,7 @@ public sealed class CommitmentsApi : IApiModule
     /// <summary>Commitments not hidden, in published processes with commitments switched on, as anonymous readers see them.</summary>
     public static IQueryable<Commitment> Public(AgoraDb db)
     {
-        var processes = ApiScope.ProcessesWith(db, CommitmentService.Key);
+        var processes = PublicProcesses.With(db, CommitmentService.Key);
         return db.Set<Commitment>().AsNoTracking().Where(c => c.HiddenAt == null && processes.Any(p => p.Id == c.ProcessId));
     }
 

@@ -1,4 +1,5 @@
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Api;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
@@ -31,6 +32,7 @@ public static class CommitmentsSetup
         // One form for pledging and editing: /processes/{slug}/commitments/new and …/{id}/edit.
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Commitments/Edit", "/processes/{slug}/commitments/new"));
         services.AddSearchSource<CommitmentSearchSource>();
+        services.AddApiModule<CommitmentsApi>();
         return services;
     }
 }

@@ -1,5 +1,5 @@
 using Agora.OpinionMap;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;

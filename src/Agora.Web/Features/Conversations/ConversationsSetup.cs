@@ -20,7 +20,7 @@ public static class ConversationsSetup
         services.AddScoped<Imports.IImportHandler, PolisImport>();
         services.AddScoped<ConversationPages>();
         services.AddHostedService<OpinionMapWorker>();
-        services.AddScoped<Demo.IDemoContributor, ConversationsDemo>();
+        services.AddScoped<Infrastructure.Demo.IDemoContributor, ConversationsDemo>();
         services.AddScoped<Infrastructure.Identity.IPersonalDataSource, ConversationsPersonalData>();
         services.AddSearchSource<ConversationSearchSource>();
         services.AddSearchSource<StatementSearchSource>();

@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Api;
 using System.Security.Claims;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Moderation;
@@ -111,6 +112,7 @@ public static class DebatesSetup
         services.AddScoped<IModeratedContent, DebateModeration>();
         services.AddScoped<IStoredCounters, DebateCounters>();
         services.AddSearchSource<DebateSearchSource>();
+        services.AddApiModule<DebatesApi>();
         services.AddOpenDataset<DebatesDataset>();
         services.AddSitemapSource<DebateSitemap>();
         return services;

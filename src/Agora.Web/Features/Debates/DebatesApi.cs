@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Agora.Web.Features.Api;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Web;
@@ -30,7 +30,7 @@ public sealed class DebatesApi : IApiModule
         new ApiDebate(Guid.Parse("0b6c2a4e-5f1d-4c8e-9a37-2d1f6e8b9c01"), "icc-2026", "Как да измерваме цифровата зрялост?",
             "Въпрос за обсъждане.", "Иван Петров", 4, new DateTime(2026, 4, 1, 8, 0, 0, DateTimeKind.Utc), null, null,
             new Uri("https://agora.sofia.bg/processes/icc-2026/debates/0b6c2a4e-5f1d-4c8e-9a37-2d1f6e8b9c01")),
-        [ApiFilter.Process, ApiFilter.UpdatedSince]);
+        [ProcessApiFilters.Process, ApiFilter.UpdatedSince]);
 
     public IReadOnlyList<ApiKind> Kinds => [Kind];
 
@@ -65,7 +65,7 @@ public sealed class DebatesApi : IApiModule
     /// <summary>Visible debates: not hidden, in a published process with debates switched on. Comments use it too.</summary>
     public static IQueryable<Debate> Public(AgoraDb db)
     {
-        var processes = ApiScope.ProcessesWith(db, DebateCommentTarget.Key);
+        var processes = PublicProcesses.With(db, DebateCommentTarget.Key);
         return db.Set<Debate>().AsNoTracking().Where(d => d.HiddenAt == null && processes.Any(p => p.Id == d.ProcessId));
     }
 

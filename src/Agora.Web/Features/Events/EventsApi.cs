@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Agora.Web.Features.Api;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Web;
@@ -50,7 +50,7 @@ public sealed class EventsApi : IApiModule
             [new ApiAgendaItem("10:00", new ApiText("Откриване", "Opening"))], new ApiText("", ""), new ApiText("", ""), null,
             new DateTime(2026, 5, 1, 8, 0, 0, DateTimeKind.Utc), new DateTime(2026, 5, 3, 8, 0, 0, DateTimeKind.Utc),
             new Uri("https://agora.sofia.bg/events/0b6c2a4e-5f1d-4c8e-9a37-2d1f6e8b9c01")),
-        [ApiFilter.Process, ApiFilter.District, ApiFilter.Enum<EventType>("type", "Only events of this type."),
+        [ProcessApiFilters.Process, ProcessApiFilters.District, ApiFilter.Enum<EventType>("type", "Only events of this type."),
          ApiFilter.Enum<EventTime>("when", "upcoming: events not yet over; past: events that ended. Without it, both."),
          ApiFilter.UpdatedSince]);
 

@@ -1,4 +1,5 @@
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Api;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
@@ -26,6 +27,7 @@ public static class EventsSetup
         // One form for creating and editing: /events/new?process={slug} and /events/{id}/edit.
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Events/Edit", "/events/new"));
         services.AddSearchSource<EventSearchSource>();
+        services.AddApiModule<EventsApi>();
         services.AddOpenDataset<EventsDataset>();
         services.AddSitemapSource<EventSitemap>();
         return services;

@@ -1,4 +1,4 @@
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;

@@ -1,4 +1,5 @@
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Api;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
@@ -14,6 +15,7 @@ public static class LearningSetup
         services.AddScoped<IPersonalDataSource, LearningPersonalData>();
         services.AddScoped<IDemoContributor, LearningDemo>();
         services.AddSearchSource<GuideSearchSource>();
+        services.AddApiModule<LearningApi>();
         services.AddSearchSource<CourseSearchSource>();
         services.AddOpenDataset<GuidesDataset>();
         services.AddSitemapSource<LearningSitemap>();

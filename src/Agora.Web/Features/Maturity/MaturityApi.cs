@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Agora.Web.Features.Api;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Web;
@@ -44,7 +44,7 @@ public sealed class MaturityApi : IApiModule
                 new ReportLevels(2, 1.5, 2.5, 1, [1, 1, 1, 0, 0]), new ReportLevels(4, 4, 4, 0, [0, 0, 0, 3, 0]), 2, 1, false,
                 [new ReportGroup("municipality", 1, 3, 4, 1), new ReportGroup("ngo", 2, 1.5, 4, 2.5)], null)],
             new DateTime(2021, 1, 12, 9, 0, 0, DateTimeKind.Utc), new Uri("https://agora.sofia.bg/processes/icc-2026/maturity/baseline-2021/report")),
-        [ApiFilter.Process]);
+        [ProcessApiFilters.Process]);
 
     public IReadOnlyList<ApiKind> Kinds => [Kind];
 
@@ -77,7 +77,7 @@ public sealed class MaturityApi : IApiModule
     /// <summary>Rounds with a published report in published processes with maturity switched on, as on the rounds page.</summary>
     public static IQueryable<MaturityRound> Public(AgoraDb db)
     {
-        var processes = ApiScope.ProcessesWith(db, MaturityService.Key);
+        var processes = PublicProcesses.With(db, MaturityService.Key);
         return db.Set<MaturityRound>().AsNoTracking().Where(r => r.PublishedAt != null && processes.Any(p => p.Id == r.ProcessId));
     }
 

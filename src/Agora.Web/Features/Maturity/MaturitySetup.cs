@@ -1,7 +1,8 @@
+using Agora.Web.Infrastructure.Api;
 using System.Globalization;
 using System.Text;
 using Agora.OpinionMap;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.OpenData;
@@ -20,6 +21,7 @@ public static class MaturitySetup
         services.AddScoped<MaturityService>();
         services.AddOpenDataset<MaturityDataset>();
         services.AddSearchSource<MaturityRoundSearchSource>();
+        services.AddApiModule<MaturityApi>();
         services.AddScoped<FrameworkService>();
         services.AddScoped<IDemoContributor, MaturityDemo>();
         services.AddScoped<Infrastructure.Identity.IPersonalDataSource, MaturityPersonalData>();

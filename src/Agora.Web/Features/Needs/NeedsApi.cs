@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Agora.Web.Features.Api;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Features.Swot;
@@ -49,7 +49,7 @@ public sealed class NeedsApi : IApiModule
             new ApiNeedRanking(RankingMethod.TopFive, 23, 1, 1, 6, 9),
             new DateTime(2026, 5, 12, 11, 0, 0, DateTimeKind.Utc), new DateTime(2026, 5, 12, 12, 0, 0, DateTimeKind.Utc),
             new Uri("https://agora.sofia.bg/processes/icc-2026/needs")),
-        [ApiFilter.Process,
+        [ProcessApiFilters.Process,
          ApiFilter.Enum<NeedStatus>("status", "Only needs in this status."),
          new ApiFilter("area", "Only needs of this administration area (its key). Another value gives 400.",
              new System.Text.Json.Nodes.JsonObject { ["type"] = "string", ["enum"] = new System.Text.Json.Nodes.JsonArray([.. AdministrationAreas.All.Select(a => System.Text.Json.Nodes.JsonValue.Create(a.Key))]) },
@@ -98,7 +98,7 @@ public sealed class NeedsApi : IApiModule
     /// <summary>Needs of published processes with needs switched on, as on the needs page.</summary>
     public static IQueryable<Need> Public(AgoraDb db)
     {
-        var processes = ApiScope.ProcessesWith(db, NeedsService.Key);
+        var processes = PublicProcesses.With(db, NeedsService.Key);
         return db.Set<Need>().AsNoTracking().Where(n => processes.Any(p => p.Id == n.ProcessId));
     }
 

@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Api;
 using System.Globalization;
 using System.Text;
 using Agora.OpinionMap;
@@ -20,6 +21,7 @@ public static class NeedsSetup
         // Registered before the commitments module's empty default (TryAdd), so the pledge form offers these needs.
         services.AddScoped<Agora.Web.Features.Commitments.ICommitmentNeedSource, NeedsForCommitments>();
         services.AddSearchSource<NeedSearchSource>();
+        services.AddApiModule<NeedsApi>();
         return services;
     }
 

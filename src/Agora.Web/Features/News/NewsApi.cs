@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Agora.Web.Features.Api;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Web;
@@ -33,7 +33,7 @@ public sealed class NewsApi : IApiModule
             new ApiText("Текст.", "Text."), "Иновативна София", new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc),
             new DateTime(2026, 2, 28, 8, 0, 0, DateTimeKind.Utc), new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc),
             new Uri("https://agora.sofia.bg/news/zapochva-priemat-na-predlozheniya")),
-        [ApiFilter.Process, ApiFilter.UpdatedSince]);
+        [ProcessApiFilters.Process, ApiFilter.UpdatedSince]);
 
     public IReadOnlyList<ApiKind> Kinds => [Kind];
 

@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Following;
 using Agora.Web.Features.Newsletter;
 using Agora.Web.Features.Processes;
@@ -15,10 +16,11 @@ public static class NewsSetup
     {
         services.AddSingleton(new ProcessComponent(ComponentKey, "Process.Tab.News", "news", 20, OnByDefault: true));
         services.AddScoped<NewsAccess>();
-        services.AddScoped<Agora.Web.Features.Demo.IDemoContributor, NewsDemo>();
+        services.AddScoped<Agora.Web.Infrastructure.Demo.IDemoContributor, NewsDemo>();
         services.AddNewsletter(config);
         services.AddFollowing();
         services.AddSearchSource<NewsSearchSource>();
+        services.AddApiModule<NewsApi>();
         services.AddOpenDataset<NewsDataset>();
         services.AddSitemapSource<NewsSitemap>();
         return services;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using Agora.Web.Features.Api;
+using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class OrganizationsApi : IApiModule
             "https://innovativesofia.bg", new ApiText("Общинско дружество.", "A municipal company."), null,
             new DateTime(2026, 1, 10, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 10, 9, 0, 0, DateTimeKind.Utc),
             new Uri("https://agora.sofia.bg/organizations/inovativna-sofia")),
-        [ApiFilter.Process, ApiFilter.Enum<OrganizationKind>("kind", "Only organisations of this kind."), ApiFilter.UpdatedSince]);
+        [ProcessApiFilters.Process, ApiFilter.Enum<OrganizationKind>("kind", "Only organisations of this kind."), ApiFilter.UpdatedSince]);
 
     public IReadOnlyList<ApiKind> Kinds => [Kind];
 

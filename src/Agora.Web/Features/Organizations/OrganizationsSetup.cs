@@ -1,5 +1,6 @@
+using Agora.Web.Infrastructure.Api;
 using System.Threading.RateLimiting;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Identity;
@@ -53,6 +54,7 @@ public static class OrganizationsSetup
                 selector.EndpointMetadata.Add(new EnableRateLimitingAttribute(JoinRateLimit));
         }));
         services.AddSearchSource<OrganizationSearchSource>();
+        services.AddApiModule<OrganizationsApi>();
         services.AddOpenDataset<OrganizationsDataset>();
         services.AddSitemapSource<OrganizationSitemap>();
         return services;

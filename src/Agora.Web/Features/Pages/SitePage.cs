@@ -18,6 +18,8 @@ public sealed class SitePageConfiguration : IEntityTypeConfiguration<SitePage>
 {
     public void Configure(EntityTypeBuilder<SitePage> builder)
     {
+        // The table's name from when the context named it; the context no longer knows the module.
+        builder.ToTable("SitePages");
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.Property(p => p.Slug).HasMaxLength(200);
         builder.ComplexProperty(p => p.Title, t =>

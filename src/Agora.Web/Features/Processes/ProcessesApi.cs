@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Agora.Web.Features.Api;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Localization;
 using Agora.Web.Infrastructure.Web;
@@ -52,7 +52,7 @@ public sealed class ProcessesApi : IApiModule
                 new DateOnly(2026, 3, 1), new DateOnly(2026, 6, 30), true)],
             new DateTime(2026, 2, 20, 10, 0, 0, DateTimeKind.Utc), new DateTime(2026, 2, 1, 10, 0, 0, DateTimeKind.Utc),
             new DateTime(2026, 2, 20, 10, 0, 0, DateTimeKind.Utc), new Uri("https://agora.sofia.bg/processes/icc-2026")),
-        [ApiFilter.District, ApiFilter.UpdatedSince]);
+        [ProcessApiFilters.District, ApiFilter.UpdatedSince]);
 
     public IReadOnlyList<ApiKind> Kinds => [Kind];
 

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Agora.Web.Features.Api;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Web;
@@ -45,7 +45,7 @@ public sealed class ProposalsApi : IApiModule
             new ApiAnswer("Приема се.", new DateTime(2026, 5, 20, 9, 0, 0, DateTimeKind.Utc)),
             new DateTime(2026, 5, 2, 8, 30, 0, DateTimeKind.Utc), new DateTime(2026, 5, 20, 9, 0, 0, DateTimeKind.Utc),
             new Uri("https://agora.sofia.bg/processes/icc-2026/proposals/0b6c2a4e-5f1d-4c8e-9a37-2d1f6e8b9c01")),
-        [ApiFilter.Process, ApiFilter.District,
+        [ProcessApiFilters.Process, ProcessApiFilters.District,
          ApiFilter.Enum<ProposalState>("state", "Only proposals in this state. Without it, withdrawn proposals are left out."),
          ApiFilter.UpdatedSince]);
 
@@ -88,7 +88,7 @@ public sealed class ProposalsApi : IApiModule
     /// <summary>Visible proposals: not hidden, in a published process with proposals switched on. Comments use it too.</summary>
     public static IQueryable<Proposal> Public(AgoraDb db)
     {
-        var processes = ApiScope.ProcessesWith(db, ProposalService.Key);
+        var processes = PublicProcesses.With(db, ProposalService.Key);
         return db.Set<Proposal>().AsNoTracking().Where(p => p.HiddenAt == null && processes.Any(pr => pr.Id == p.ProcessId));
     }
 

@@ -1,6 +1,6 @@
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Debates;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;

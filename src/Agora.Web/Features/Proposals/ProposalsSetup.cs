@@ -1,6 +1,7 @@
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Debates;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Processes;
@@ -42,6 +43,8 @@ public static class ProposalsSetup
         services.AddScoped<IDemoContributor, ProposalsDemo>();
         services.AddDebates();
         services.AddSearchSource<ProposalSearchSource>();
+        services.AddApiModule<ProposalsApi>();
+        services.AddApiModule<Comments.CommentsApi>();
         services.AddSearchSource<CommentSearchSource>();
         services.AddOpenDataset<ProposalsDataset>();
         services.AddOpenDataset<CommentsDataset>();

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Agora.Web.Features.Api;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Web;
@@ -63,7 +63,7 @@ public sealed class ResultsApi : IApiModule
             new ApiResultOrigin("need", Guid.Parse("2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f")), 3, null, null,
             new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc),
             new Uri("https://agora.sofia.bg/results/5e5a17e0-0000-4000-8000-000000000001")),
-        [ApiFilter.Process, ApiFilter.District, ApiFilter.Enum<ResultStatus>("status", "Only results in this status."), ApiFilter.UpdatedSince]);
+        [ProcessApiFilters.Process, ProcessApiFilters.District, ApiFilter.Enum<ResultStatus>("status", "Only results in this status."), ApiFilter.UpdatedSince]);
 
     public IReadOnlyList<ApiKind> Kinds => [Kind];
 
@@ -114,7 +114,7 @@ public sealed class ResultsApi : IApiModule
     /// <summary>Results of published processes with results switched on, as anonymous readers see them.</summary>
     public static IQueryable<TrackedResult> Public(AgoraDb db)
     {
-        var processes = ApiScope.ProcessesWith(db, ResultService.Key);
+        var processes = PublicProcesses.With(db, ResultService.Key);
         return db.Set<TrackedResult>().AsNoTracking().Where(r => processes.Any(p => p.Id == r.ProcessId));
     }
 

@@ -1,5 +1,5 @@
 using Agora.Web.Features.Commitments;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;

@@ -1,4 +1,5 @@
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Api;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
@@ -24,6 +25,7 @@ public static class ResultsSetup
         services.AddScoped<IResultOrigin, CommitmentResultOrigin>();
         services.AddOpenDataset<ResultsDataset>();
         services.AddSearchSource<ResultSearchSource>();
+        services.AddApiModule<ResultsApi>();
         services.AddScoped<IPersonalDataSource, ResultsPersonalData>();
         services.AddScoped<IDemoContributor, ResultsDemo>();
         services.Configure<RazorPagesOptions>(o =>

@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Cli;
 namespace Agora.Web.Features.Scale;
 
 /// <summary>The city-scale data generator behind <c>seed scale</c> (issue 12). Modules add their part as an <see cref="IScaleContributor"/>.</summary>
@@ -11,6 +12,7 @@ public static class ScaleSetup
             services.AddSingleton<IStartupFilter, BenchQueryCounter.StartupFilter>();
         }
         services.AddScoped<ScaleSeed>();
+        services.AddCliCommand<SeedScaleCommand>();
         services.AddScoped<IScaleContributor, PeopleScale>();
         services.AddScoped<IScaleContributor, OrganizationsScale>();
         services.AddScoped<IScaleContributor, ProcessesScale>();

@@ -10,7 +10,7 @@ namespace Agora.Web.Features.Search;
 /// One entry of the search change log: "(kind, id) changed". Written in the same SaveChanges as the change itself,
 /// so a change is never lost; every node's index follows the log by id (see <see cref="SearchIndexer"/>).
 /// </summary>
-public sealed class SearchChange
+public sealed class SearchChange : Infrastructure.Web.IBookkeepingRow
 {
     public long Id { get; set; }
     public string Kind { get; set; } = "";

@@ -223,12 +223,17 @@ public sealed class SearchWorker(IServiceProvider services, IOptions<SearchOptio
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync();
+        // A host may be stopped again after it was disposed (a test host's disposal stops it once more).
+        if (!disposed)
+            await stopping.CancelAsync();
         await base.StopAsync(cancellationToken);
     }
 
+    private bool disposed;
+
     public override void Dispose()
     {
+        disposed = true;
         stopping.Dispose();
         base.Dispose();
     }

@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Cli;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public static class SearchSetup
         services.AddSingleton<IInterceptor, SearchChangeInterceptor>();
         services.AddScoped<SearchService>();
         services.AddHostedService<SearchWorker>();
+        services.AddCliCommand<SearchRebuildCommand>();
         return services;
     }
 

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Agora.Web.Features.Api;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Web;
@@ -74,7 +74,7 @@ public sealed class SurveysApi : IApiModule
             new ApiSurveyResults(42, [new ApiQuestionResult(Guid.Parse("4a5b6c7d-8e9f-4a1b-9c2d-3e4f5a6b7c8d"), 40, 3.6, [])]),
             new DateTime(2026, 5, 1, 8, 0, 0, DateTimeKind.Utc), new DateTime(2026, 5, 20, 8, 0, 0, DateTimeKind.Utc),
             new Uri("https://agora.sofia.bg/processes/icc-2026/surveys/3f4e5d6c-7b8a-4c9d-8e1f-2a3b4c5d6e7f")),
-        [ApiFilter.Process, ApiFilter.UpdatedSince]);
+        [ProcessApiFilters.Process, ApiFilter.UpdatedSince]);
 
     public IReadOnlyList<ApiKind> Kinds => [Kind];
 
@@ -147,7 +147,7 @@ public sealed class SurveysApi : IApiModule
     /// <summary>Published surveys in published processes with surveys switched on, as on the surveys page.</summary>
     public static IQueryable<Survey> Public(AgoraDb db)
     {
-        var processes = ApiScope.ProcessesWith(db, SurveyService.ComponentKey);
+        var processes = PublicProcesses.With(db, SurveyService.ComponentKey);
         return db.Set<Survey>().AsNoTracking().Where(s => s.Published && processes.Any(p => p.Id == s.ProcessId));
     }
 

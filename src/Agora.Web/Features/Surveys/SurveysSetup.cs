@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.OpenData;
@@ -15,9 +16,10 @@ public static class SurveysSetup
         services.AddScoped<SurveyExport>();
         services.AddScoped<SurveyResults>();
         services.AddOpenDataset<SurveyResultsDataset>();
-        services.AddScoped<Demo.IDemoContributor, SurveysDemo>();
+        services.AddScoped<Infrastructure.Demo.IDemoContributor, SurveysDemo>();
         services.AddScoped<Infrastructure.Identity.IPersonalDataSource, SurveysPersonalData>();
         services.AddSearchSource<SurveySearchSource>();
+        services.AddApiModule<SurveysApi>();
         return services;
     }
 

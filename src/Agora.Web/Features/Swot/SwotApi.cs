@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Agora.Web.Features.Api;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Web;
@@ -50,7 +50,7 @@ public sealed class SwotApi : IApiModule
             SwotQuadrant.Strengths, "Силна ИТ общност", "Над 60 000 души работят в сектора.", 1, 7, 2, false,
             new DateTime(2026, 5, 12, 9, 15, 0, DateTimeKind.Utc), new DateTime(2026, 5, 12, 9, 40, 0, DateTimeKind.Utc),
             new Uri("https://agora.sofia.bg/processes/icc-2026/swot/1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d")),
-        [ApiFilter.Process, ApiFilter.Id("board", "Only items of this board (its id)."),
+        [ProcessApiFilters.Process, ApiFilter.Id("board", "Only items of this board (its id)."),
          ApiFilter.Enum<SwotQuadrant>("quadrant", "Only items in this quadrant."), ApiFilter.UpdatedSince]);
 
     public static readonly ApiKind BoardKind = new("swot-boards", "swotBoard",
@@ -60,7 +60,7 @@ public sealed class SwotApi : IApiModule
             new ApiText("SWOT анализ на дигиталната екосистема", "SWOT of the digital ecosystem"), 5, true, 9,
             Guid.Parse("6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e"), new DateTime(2026, 5, 12, 8, 0, 0, DateTimeKind.Utc),
             new Uri("https://agora.sofia.bg/processes/icc-2026/swot/1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d")),
-        [ApiFilter.Process]);
+        [ProcessApiFilters.Process]);
 
     public IReadOnlyList<ApiKind> Kinds => [Kind, BoardKind];
 
@@ -94,7 +94,7 @@ public sealed class SwotApi : IApiModule
 
     private static IQueryable<SwotBoard> PublicBoards(AgoraDb db)
     {
-        var processes = ApiScope.ProcessesWith(db, SwotService.Key);
+        var processes = PublicProcesses.With(db, SwotService.Key);
         return db.Set<SwotBoard>().AsNoTracking().Where(b => processes.Any(p => p.Id == b.ProcessId));
     }
 
@@ -140,7 +140,7 @@ public sealed class SwotApi : IApiModule
     /// <summary>Live items on boards of published processes with SWOT switched on, as on the board pages.</summary>
     public static IQueryable<SwotItem> Public(AgoraDb db)
     {
-        var processes = ApiScope.ProcessesWith(db, SwotService.Key);
+        var processes = PublicProcesses.With(db, SwotService.Key);
         var boards = db.Set<SwotBoard>().Where(b => processes.Any(p => p.Id == b.ProcessId));
         return db.Set<SwotItem>().AsNoTracking().Where(i => i.MergedIntoId == null && boards.Any(b => b.Id == i.BoardId));
     }

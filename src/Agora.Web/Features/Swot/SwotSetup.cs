@@ -1,4 +1,5 @@
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Api;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Workshops;
@@ -21,6 +22,7 @@ public static class SwotSetup
         services.AddScoped<Infrastructure.Identity.IPersonalDataSource, WorkshopsPersonalData>();
         services.AddNeeds();
         services.AddSearchSource<SwotItemSearchSource>();
+        services.AddApiModule<SwotApi>();
         return services;
     }
 }

@@ -1,7 +1,5 @@
 using Agora.OpinionMap;
-using Agora.Web.Features.Demo;
-using Agora.Web.Features.Scale;
-using Agora.Web.Features.Search;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +75,11 @@ public static class CommandLine
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
         var ct = CancellationToken.None;
+        // A module's own command (search rebuild, seed scale …), matched on its words.
+        var own = sp.GetServices<ICliCommand>().FirstOrDefault(c => c.Words.Count <= command.Length
+            && c.Words.Select((w, i) => string.Equals(w, command[i], StringComparison.OrdinalIgnoreCase)).All(x => x));
+        if (own != null)
+            return await own.RunAsync(sp, command, Console.Out, Console.Error, ct);
         switch (command[0].ToLowerInvariant())
         {
             case "migrate":
@@ -88,16 +91,9 @@ public static class CommandLine
                 await sp.GetRequiredService<DemoSeed>().RunAsync(ct);
                 Console.Out.WriteLine("Demo content seeded.");
                 return 0;
-            case "search" when command.Length > 1 && command[1] == "rebuild":
-                await MigrateAsync(sp, ct);
-                var count = await sp.GetRequiredService<SearchIndexer>().RebuildAsync(ct);
-                Console.Out.WriteLine($"Search index rebuilt: {count} documents.");
-                return 0;
             case "repair" when command.Length > 1 && command[1] == "counters":
                 await MigrateAsync(sp, ct);
                 return await RepairCountersAsync(sp, Console.Out, ct);
-            case "seed" when command.Length > 1 && command[1] == "scale":
-                return await SeedScaleAsync(sp, command, ct);
             case "admin" when command.Length > 1 && command[1] == "create":
                 return await CreateAdministratorAsync(sp, command);
             case "backup":
@@ -108,7 +104,8 @@ public static class CommandLine
         }
     }
 
-    private static async Task MigrateAsync(IServiceProvider sp, CancellationToken ct)
+    /// <summary>Applies the migrations: every command that reads or writes the database runs it first.</summary>
+    public static async Task MigrateAsync(IServiceProvider sp, CancellationToken ct)
     {
         await sp.GetRequiredService<AgoraDb>().Database.MigrateAsync(ct);
         await sp.GetRequiredService<AdminBootstrap>().EnsureRolesAsync();
@@ -168,21 +165,6 @@ public static class CommandLine
         }
         await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Database copied to {target} ({new FileInfo(target).Length} bytes)."));
         return 0;
-    }
-
-    private static async Task<int> SeedScaleAsync(IServiceProvider sp, string[] command, CancellationToken ct)
-    {
-        var i = Array.FindIndex(command, a => a == "--size");
-        var name = i >= 0 && i + 1 < command.Length ? command[i + 1] : "small";
-        if (ScaleSize.Named(name) is not { } size)
-        {
-            await Console.Error.WriteLineAsync($"Unknown size '{name}': use --size small or --size city.");
-            return 2;
-        }
-        await MigrateAsync(sp, ct);
-        var m = Array.FindIndex(command, a => a == "--manifest");
-        var manifest = m >= 0 && m + 1 < command.Length ? command[m + 1] : null;
-        return await sp.GetRequiredService<ScaleSeed>().RunAsync(size, Console.Out, ct, manifest);
     }
 
     private static async Task<int> CreateAdministratorAsync(IServiceProvider sp, string[] command)

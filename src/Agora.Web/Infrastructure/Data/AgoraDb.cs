@@ -1,4 +1,3 @@
-using Agora.Web.Features.Pages;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Email;
 using Agora.Web.Infrastructure.Identity;
@@ -19,7 +18,6 @@ public abstract class AgoraDb(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-    public DbSet<SitePage> SitePages => Set<SitePage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Agora.Web.Features.Search;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Email;
@@ -33,7 +32,7 @@ public static class OutputCaching
     /// </summary>
     private static readonly (string Page, string[] Tags)[] Pages =
     [
-        ("/Home/Index", []),
+        ("/Pages/Index", []),
         ("/Processes/Index", ["processes"]),
         ("/Processes/Details", ["processes"]),
         ("/Proposals/Index", ["processes", "proposals"]),
@@ -219,9 +218,12 @@ public sealed class AnonymousPagePolicy(string[] tags, TimeSpan lifetime, CacheG
 public sealed class OutputCacheEviction(IOutputCacheStore store, PeerEviction? peers = null)
     : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
-    /// <summary>Bookkeeping rows that no public page shows: writing them evicts nothing.</summary>
+    /// <summary>Bookkeeping rows that no public page shows: writing them evicts nothing. A module marks its own with
+    /// <see cref="IBookkeepingRow"/> (the search change log).</summary>
     private static readonly HashSet<Type> Ignored =
-        [typeof(OutboxMessage), typeof(SearchChange), typeof(DataProtectionKey), typeof(AuditEntry)];
+        [typeof(OutboxMessage), typeof(DataProtectionKey), typeof(AuditEntry)];
+
+    private static bool IsIgnored(Type type) => Ignored.Contains(type) || typeof(IBookkeepingRow).IsAssignableFrom(type);
 
     private readonly ConditionalWeakTable<DbContext, HashSet<string>> saving = new();
     private readonly ConditionalWeakTable<DbContext, HashSet<string>> uncommitted = new();
@@ -320,7 +322,7 @@ public sealed class OutputCacheEviction(IOutputCacheStore store, PeerEviction? p
         HashSet<string>? tags = null;
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || Ignored.Contains(entry.Metadata.ClrType))
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || IsIgnored(entry.Metadata.ClrType))
                 continue;
             tags ??= [];
             tags.Add(ModuleTag(entry.Metadata.ClrType));
@@ -337,7 +339,7 @@ public sealed class OutputCacheEviction(IOutputCacheStore store, PeerEviction? p
             return null;
         HashSet<string>? tags = null;
         foreach (var type in WrittenTables.Named(context, sql) ?? [])
-            if (!Ignored.Contains(type))
+            if (!IsIgnored(type))
                 (tags ??= []).Add(ModuleTag(type));
         return tags;
     }
@@ -388,3 +390,6 @@ public sealed class OutputCacheEviction(IOutputCacheStore store, PeerEviction? p
             pending.AsTask().GetAwaiter().GetResult();
     }
 }
+
+/// <summary>A row no public page shows (a log, a queue): writing it leaves the cached pages as they are.</summary>
+public interface IBookkeepingRow;

@@ -57,7 +57,7 @@ public static class RateLimits
                 if (ctx.HttpContext.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase)
                     || ctx.HttpContext.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase))
                 {
-                    await Features.Api.ApiProblems.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests,
+                    await Agora.Web.Infrastructure.Api.ApiProblems.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests,
                         "Too many requests from this address; try again after the number of seconds in Retry-After.", ct);
                     return;
                 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Agora.Web.Features.Commitments;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Surveys;

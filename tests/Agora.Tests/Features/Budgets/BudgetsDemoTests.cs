@@ -1,6 +1,6 @@
 using System.Net;
 using Agora.Web.Features.Budgets;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Verification;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,6 @@
 using Agora.Tests.Features.Organizations;
 using Agora.Web.Features.Commitments;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

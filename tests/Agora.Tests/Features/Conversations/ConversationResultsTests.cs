@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Agora.OpinionMap;
 using Agora.Web.Features.Conversations;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Learning;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;

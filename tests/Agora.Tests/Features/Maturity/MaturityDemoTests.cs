@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Maturity;
 using Agora.Web.Features.Processes;
 using Microsoft.EntityFrameworkCore;

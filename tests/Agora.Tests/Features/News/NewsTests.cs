@@ -1,6 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.News;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Identity;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Agora.Web.Features.Commitments;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;

@@ -1,5 +1,5 @@
 using System.Net;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;

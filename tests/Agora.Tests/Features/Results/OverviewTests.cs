@@ -110,7 +110,7 @@ public sealed class ResultDemoTests
         await using var f = new AgoraFactory();
         await f.InitializeAsync();
         await f.InScopeAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<Agora.Web.Features.Demo.DemoSeed>(sp).RunAsync(CancellationToken.None));
+            .GetRequiredService<Agora.Web.Infrastructure.Demo.DemoSeed>(sp).RunAsync(CancellationToken.None));
         var client = f.Browser("en");
         var html = await client.HtmlAsync("/results?culture=en");
         // Four in the demo process, and the winner of the closed Средец participatory budget (planned).

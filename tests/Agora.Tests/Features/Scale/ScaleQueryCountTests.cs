@@ -91,7 +91,7 @@ public sealed class ScaleQueryCountTests : IAsyncLifetime
             $"{p}/results",
             $"/results/{result}",
             "/search?q=парк",
-            .. ApiSetup.Kinds.Select(k => "/api/v1/" + k.Name),
+            .. ApiSetup.Kinds(f.Services).Select(k => "/api/v1/" + k.Name),
         ];
         return pages;
     });

@@ -1,4 +1,4 @@
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Agora.Tests.Features.Search;

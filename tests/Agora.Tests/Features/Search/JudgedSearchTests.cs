@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Agora.Web.Features.Demo;
+using Agora.Web.Infrastructure.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Agora.Tests.Features.Search;

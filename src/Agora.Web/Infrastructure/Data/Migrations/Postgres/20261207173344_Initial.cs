@@ -3640,15 +3640,15 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Postgres
             // process and state, kept by triggers on every write to a proposal's process, state or visibility
             // (Features/Proposals/ProposalTally.cs). The backfill inserts nothing on a new database; it stays so that this
             // migration runs the same statements as the chain it replaced.
-            migrationBuilder.Sql(Agora.Web.Features.Proposals.ProposalTallyTriggers.Backfill);
-            foreach (var sql in Agora.Web.Features.Proposals.ProposalTallyTriggers.Postgres)
+            migrationBuilder.Sql(Agora.Web.Infrastructure.Data.Migrations.ProposalTallyTriggers.Backfill);
+            foreach (var sql in Agora.Web.Infrastructure.Data.Migrations.ProposalTallyTriggers.Postgres)
                 migrationBuilder.Sql(sql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in Agora.Web.Features.Proposals.ProposalTallyTriggers.PostgresDown)
+            foreach (var sql in Agora.Web.Infrastructure.Data.Migrations.ProposalTallyTriggers.PostgresDown)
                 migrationBuilder.Sql(sql);
 
             migrationBuilder.DropTable(

@@ -3639,15 +3639,15 @@ namespace Agora.Web.Infrastructure.Data.Migrations.Sqlite
             // process and state, kept by triggers on every write to a proposal's process, state or visibility
             // (Features/Proposals/ProposalTally.cs). The backfill inserts nothing on a new database; it stays so that this
             // migration runs the same statements as the chain it replaced.
-            migrationBuilder.Sql(Agora.Web.Features.Proposals.ProposalTallyTriggers.Backfill);
-            foreach (var sql in Agora.Web.Features.Proposals.ProposalTallyTriggers.Sqlite)
+            migrationBuilder.Sql(Agora.Web.Infrastructure.Data.Migrations.ProposalTallyTriggers.Backfill);
+            foreach (var sql in Agora.Web.Infrastructure.Data.Migrations.ProposalTallyTriggers.Sqlite)
                 migrationBuilder.Sql(sql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in Agora.Web.Features.Proposals.ProposalTallyTriggers.SqliteDown)
+            foreach (var sql in Agora.Web.Infrastructure.Data.Migrations.ProposalTallyTriggers.SqliteDown)
                 migrationBuilder.Sql(sql);
 
             migrationBuilder.DropTable(

@@ -6,7 +6,7 @@ using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Agora.Web.Features.Home;
+namespace Agora.Web.Features.Pages;
 
 public sealed class IndexModel(AgoraDb db, ContentFiles content, ProcessAccess access, TimeProvider clock) : PageModel
 {
@@ -22,7 +22,7 @@ public sealed class IndexModel(AgoraDb db, ContentFiles content, ProcessAccess a
     {
         var en = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         // The welcome page is editable content; until an operator has one, the shipped text stands in.
-        var page = await db.SitePages.AsNoTracking().Where(p => p.Slug == "welcome")
+        var page = await db.Set<SitePage>().AsNoTracking().Where(p => p.Slug == "welcome")
             .Select(p => new { TitleBg = p.Title.Bg, TitleEn = p.Title.En, BodyBg = p.Body.Bg, BodyEn = p.Body.En })
             .FirstOrDefaultAsync(ct);
         if (page != null)

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Agora.Web.Features.Api;
+namespace Agora.Web.Infrastructure.Api;
 
 /// <summary>
 /// The one JSON shape of the API: camelCase names, enum values as camelCase strings, nulls left out, Cyrillic as
@@ -43,3 +43,9 @@ public sealed record ApiText(
 
 /// <summary>A page of a collection: the items and, when more follow, the absolute URL of the next page.</summary>
 public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? Next);
+
+/// <summary>Names as the JSON carries them.</summary>
+public static class ApiNames
+{
+    public static string Of<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}

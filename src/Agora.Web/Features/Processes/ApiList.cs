@@ -1,12 +1,13 @@
+using System.Text.Json.Nodes;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Agora.Web.Features.Api;
+namespace Agora.Web.Features.Processes;
 
 /// <summary>
 /// The query of a collection request: paging (<c>after</c>, <c>limit</c>) and the filters every kind shares
@@ -127,8 +128,16 @@ public sealed partial class ApiList
         item == null ? throw ApiProblemException.NotFound($"No public {kind} has this id.") : new ApiJsonResult(item);
 }
 
-/// <summary>Names as the JSON carries them.</summary>
-public static class ApiNames
+/// <summary>The filters by process and district that most kinds share, documented once (they are process concepts,
+/// so they live in the Processes kernel beside <see cref="ApiList"/>).</summary>
+public static class ProcessApiFilters
 {
-    public static string Of<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+    public static readonly ApiFilter Process = new("process",
+        "Only things of this process (its slug). A slug that names no public process gives 404.",
+        new JsonObject { ["type"] = "string" }, "icc-2026");
+
+    public static readonly ApiFilter District = new("district",
+        "Only things in this district (its key, e.g. mladost), or city for things of the whole city. Another value gives 400.",
+        new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. Districts.All.Select(d => JsonValue.Create(d.Key)), JsonValue.Create("city")]) },
+        "mladost");
 }

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace Agora.Web.Features.Api;
+namespace Agora.Web.Infrastructure.Api;
 
 /// <summary>
 /// Where a page ends: the sort time and id of its last item. Opaque to clients (base64url); the next page asks for

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Agora.Web.Features.Api;
+namespace Agora.Web.Infrastructure.Api;
 
 /// <summary>
 /// One kind of public thing in the API (proposals, events …): where its collection lives, its documented shape and an
@@ -21,15 +21,6 @@ public sealed record ApiKind(string Name, string Singular, string Description, T
 /// <summary>A query parameter of a collection, documented once.</summary>
 public sealed record ApiFilter(string Name, string Description, JsonObject Schema, string Example)
 {
-    public static readonly ApiFilter Process = new("process",
-        "Only things of this process (its slug). A slug that names no public process gives 404.",
-        new JsonObject { ["type"] = "string" }, "icc-2026");
-
-    public static readonly ApiFilter District = new("district",
-        "Only things in this district (its key, e.g. mladost), or city for things of the whole city. Another value gives 400.",
-        new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. Processes.Districts.All.Select(d => JsonValue.Create(d.Key)), JsonValue.Create("city")]) },
-        "mladost");
-
     public static readonly ApiFilter UpdatedSince = new("updated_since",
         "Only things created or changed at or after this instant, ISO 8601 (a date means midnight UTC; no offset means UTC). Another format gives 400.",
         new JsonObject { ["type"] = "string", ["format"] = "date-time" }, "2026-05-01T08:00:00Z");
@@ -45,7 +36,8 @@ public sealed record ApiFilter(string Name, string Description, JsonObject Schem
 /// <summary>
 /// A module's part of the API. To add a kind: write <c>Features/&lt;Module&gt;/&lt;Module&gt;Api.cs</c> with a record per
 /// item shape, an <see cref="ApiKind"/> and a <see cref="Map"/> that maps the collection and item endpoints (see
-/// ProposalsApi), then list the module in <see cref="ApiSetup.Modules"/>.
+/// ProposalsApi), then register it in the module's setup: <c>services.AddApiModule&lt;MyApi&gt;()</c>. The API hub
+/// (Features/Api) maps every registered module and names none.
 /// </summary>
 public interface IApiModule
 {
@@ -62,4 +54,11 @@ public static class ApiRoutes
     /// <summary>A read endpoint of the API: GET, and HEAD for clients that only check the ETag.</summary>
     public static RouteHandlerBuilder MapRead(this RouteGroupBuilder api, string pattern, Delegate handler) =>
         api.MapMethods(pattern, GetOrHead, handler);
+}
+
+public static class ApiModuleSetup
+{
+    /// <summary>Serves a module's kinds at /api/v1 and lists them in the OpenAPI document, in registration order.</summary>
+    public static IServiceCollection AddApiModule<T>(this IServiceCollection services) where T : class, IApiModule =>
+        services.AddSingleton<IApiModule, T>();
 }

@@ -1,13 +1,11 @@
-using Agora.Web.Features.Pages;
-using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
-using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
-namespace Agora.Web.Features.Demo;
+namespace Agora.Web.Infrastructure.Demo;
 
-/// <summary>A module's part of the Sofia demo. Each must be idempotent: running `seed demo` twice changes nothing.</summary>
+/// <summary>A module's part of the Sofia demo, registered in its setup
+/// (<c>services.AddScoped&lt;IDemoContributor, MyDemo&gt;()</c>). Each must be idempotent: running `seed demo` twice
+/// changes nothing.</summary>
 public interface IDemoContributor
 {
     /// <summary>Lower runs first (accounts before the processes they take part in).</summary>
@@ -16,6 +14,7 @@ public interface IDemoContributor
     Task SeedAsync(CancellationToken ct);
 }
 
+/// <summary>Runs every registered module's part of the demo, in order. Knows no module.</summary>
 public sealed class DemoSeed(IEnumerable<IDemoContributor> contributors)
 {
     public async Task RunAsync(CancellationToken ct)
@@ -25,9 +24,9 @@ public sealed class DemoSeed(IEnumerable<IDemoContributor> contributors)
     }
 }
 
-/// <summary>The welcome page (from the founding document) and demo people. Demo accounts have no password:
-/// nobody can sign in as them until an operator resets one.</summary>
-public sealed class FoundationDemo(AgoraDb db, UserManager<AgoraUser> users, ContentFiles content, TimeProvider clock) : IDemoContributor
+/// <summary>The demo's people, whom the modules' demos make authors, representatives and voters. Demo accounts have no
+/// password: nobody can sign in as them until an operator resets one.</summary>
+public sealed class FoundationDemo(UserManager<AgoraUser> users, TimeProvider clock) : IDemoContributor
 {
     public int Order => 0;
 
@@ -43,19 +42,6 @@ public sealed class FoundationDemo(AgoraDb db, UserManager<AgoraUser> users, Con
     public async Task SeedAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!await db.SitePages.AnyAsync(p => p.Slug == "welcome", ct))
-        {
-            var bg = content.Read("pages/welcome.bg.md");
-            var en = content.Read("pages/welcome.en.md");
-            db.SitePages.Add(new SitePage
-            {
-                Slug = "welcome",
-                Title = new(bg.Title, en.Title),
-                Body = new(bg.Body, en.Body),
-                UpdatedAt = now,
-            });
-            await db.SaveChangesAsync(ct);
-        }
         foreach (var (email, name, culture) in People)
         {
             if (await users.FindByEmailAsync(email) != null)

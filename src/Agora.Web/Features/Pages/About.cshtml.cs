@@ -2,7 +2,7 @@ using System.Globalization;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Agora.Web.Features.Home;
+namespace Agora.Web.Features.Pages;
 
 /// <summary>The founding document: Sofia's first stakeholder workshop in the Intelligent Cities Challenge.</summary>
 public sealed class AboutModel(ContentFiles content) : PageModel

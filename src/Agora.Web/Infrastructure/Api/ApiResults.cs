@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
-namespace Agora.Web.Features.Api;
+namespace Agora.Web.Infrastructure.Api;
 
 /// <summary>
 /// Bad input or a missing thing, thrown from an endpoint and written by the API group's filter as RFC 9457 problem
