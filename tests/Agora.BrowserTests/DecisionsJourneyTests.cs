@@ -1,9 +1,9 @@
 using Agora.Web.Features.Budgets;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Maturity;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Verification;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

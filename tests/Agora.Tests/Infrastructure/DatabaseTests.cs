@@ -1,7 +1,7 @@
 using System.Net;
 using Agora.Web.Features.Pages;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
-using Agora.Web.Infrastructure.Api;
 using System.Text.Json.Nodes;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

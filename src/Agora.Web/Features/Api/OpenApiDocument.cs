@@ -1,11 +1,11 @@
-using Agora.Web.Features.Processes;
-using Agora.Web.Infrastructure.Api;
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Api;
 
 namespace Agora.Web.Features.Api;
 

@@ -1,9 +1,9 @@
-using Agora.Web.Infrastructure.Api;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.ResultTracking;
 using Agora.Web.Features.Verification;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 

@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Debates;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Localization;
 using Agora.Web.Infrastructure.Web;

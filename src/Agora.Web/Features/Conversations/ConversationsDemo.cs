@@ -1,7 +1,7 @@
 using Agora.OpinionMap;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Conversations;

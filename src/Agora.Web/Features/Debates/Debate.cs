@@ -1,8 +1,8 @@
-using Agora.Web.Infrastructure.Api;
 using System.Security.Claims;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.OpenData;

@@ -1,7 +1,7 @@
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 

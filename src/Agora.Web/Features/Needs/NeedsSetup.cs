@@ -1,9 +1,9 @@
-using Agora.Web.Infrastructure.Api;
 using System.Globalization;
 using System.Text;
 using Agora.OpinionMap;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Workshops;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 using Agora.Web.Resources;

@@ -1,6 +1,6 @@
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Text;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
-using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Following;
 using Agora.Web.Features.Newsletter;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 

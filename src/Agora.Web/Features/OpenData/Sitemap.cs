@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
-using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Localization;
+using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Web;
 
 namespace Agora.Web.Features.OpenData;

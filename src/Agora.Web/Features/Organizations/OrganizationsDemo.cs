@@ -1,6 +1,6 @@
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Organizations;

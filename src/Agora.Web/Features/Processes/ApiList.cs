@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;

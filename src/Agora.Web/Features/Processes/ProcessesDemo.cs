@@ -1,5 +1,5 @@
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Processes;

@@ -1,8 +1,8 @@
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Debates;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Proposals;

@@ -1,12 +1,12 @@
-using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Debates;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Moderation;
 using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Verification;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;

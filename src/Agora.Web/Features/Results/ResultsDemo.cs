@@ -1,9 +1,9 @@
 using Agora.Web.Features.Commitments;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
-using Agora.Web.Infrastructure.Api;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;

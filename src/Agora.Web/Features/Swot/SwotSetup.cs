@@ -1,8 +1,8 @@
-using Agora.Web.Infrastructure.Api;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Workshops;
+using Agora.Web.Infrastructure.Api;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Search;
 

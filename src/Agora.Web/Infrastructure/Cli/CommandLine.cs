@@ -1,6 +1,6 @@
 using Agora.OpinionMap;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
+using Agora.Web.Infrastructure.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

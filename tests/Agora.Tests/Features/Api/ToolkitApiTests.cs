@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using Agora.Web.Features.Commitments;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Surveys;
 using Agora.Web.Features.Swot;
+using Agora.Web.Infrastructure.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Agora.Web.Features.Budgets;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Verification;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using Agora.Tests.Features.Organizations;
 using Agora.Web.Features.Commitments;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using Agora.OpinionMap;
 using Agora.Web.Features.Conversations;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Learning;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Maturity;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Xml.Linq;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.News;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

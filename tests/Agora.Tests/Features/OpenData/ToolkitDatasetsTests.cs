@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Agora.Web.Features.Commitments;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.OpenData;
 using Agora.Web.Features.Processes;
@@ -10,6 +9,7 @@ using Agora.Web.Features.Surveys;
 using Agora.Web.Features.Swot;
 using Agora.Web.Features.Workshops;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Swot;
+using Agora.Web.Infrastructure.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
