@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Account;
 using Agora.Web.Features.Api;
 using Agora.Web.Features.Budgets;
@@ -15,7 +16,6 @@ using Agora.Web.Features.Pages;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Features.ResultTracking;
-using Agora.Web.Features.Scale;
 using Agora.Web.Features.Search;
 using Agora.Web.Features.Surveys;
 using Agora.Web.Features.Swot;
@@ -42,6 +42,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<ProcessAccess>();
         builder.Services.AddSearchSource<ProcessSearchSource>();
         builder.Services.AddApiModule<ProcessesApi>();
+        builder.Services.AddScoped<IScaleContributor, ProcessesScale>();
         builder.Services.AddSearchSource<PhaseSearchSource>();
         builder.Services.AddSearchSource<PageSearchSource>();
         builder.Services.AddOpenDataset<ProcessesDataset>();

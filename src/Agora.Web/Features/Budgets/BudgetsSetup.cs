@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.ResultTracking;
 using Agora.Web.Features.Verification;
@@ -27,6 +28,7 @@ public static class BudgetsSetup
         services.AddOpenDataset<BudgetProjectsDataset>();
         services.AddSearchSource<BudgetProjectSearchSource>();
         services.AddApiModule<BudgetsApi>();
+        services.AddScoped<IScaleContributor, BudgetsScale>();
         services.AddScoped<IResultOrigin, BudgetProjectResultOrigin>();
         return services;
     }

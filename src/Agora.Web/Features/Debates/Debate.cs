@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Scale;
 using System.Security.Claims;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Moderation;
@@ -113,6 +114,7 @@ public static class DebatesSetup
         services.AddScoped<IStoredCounters, DebateCounters>();
         services.AddSearchSource<DebateSearchSource>();
         services.AddApiModule<DebatesApi>();
+        services.AddScoped<IScaleContributor, DebatesScale>();
         services.AddOpenDataset<DebatesDataset>();
         services.AddSitemapSource<DebateSitemap>();
         return services;

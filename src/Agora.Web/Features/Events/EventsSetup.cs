@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
@@ -28,6 +29,7 @@ public static class EventsSetup
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Events/Edit", "/events/new"));
         services.AddSearchSource<EventSearchSource>();
         services.AddApiModule<EventsApi>();
+        services.AddScoped<IScaleContributor, EventsScale>();
         services.AddOpenDataset<EventsDataset>();
         services.AddSitemapSource<EventSitemap>();
         return services;

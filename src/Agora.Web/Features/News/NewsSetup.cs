@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Following;
 using Agora.Web.Features.Newsletter;
 using Agora.Web.Features.Processes;
@@ -21,6 +22,7 @@ public static class NewsSetup
         services.AddFollowing();
         services.AddSearchSource<NewsSearchSource>();
         services.AddApiModule<NewsApi>();
+        services.AddScoped<IScaleContributor, NewsScale>();
         services.AddOpenDataset<NewsDataset>();
         services.AddSitemapSource<NewsSitemap>();
         return services;

@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Scale;
 using System.Threading.RateLimiting;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Processes;
@@ -55,6 +56,7 @@ public static class OrganizationsSetup
         }));
         services.AddSearchSource<OrganizationSearchSource>();
         services.AddApiModule<OrganizationsApi>();
+        services.AddScoped<IScaleContributor, OrganizationsScale>();
         services.AddOpenDataset<OrganizationsDataset>();
         services.AddSitemapSource<OrganizationSitemap>();
         return services;

@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Debates;
 using Agora.Web.Features.Moderation;
@@ -44,6 +45,7 @@ public static class ProposalsSetup
         services.AddDebates();
         services.AddSearchSource<ProposalSearchSource>();
         services.AddApiModule<ProposalsApi>();
+        services.AddScoped<IScaleContributor, ProposalsScale>();
         services.AddApiModule<Comments.CommentsApi>();
         services.AddSearchSource<CommentSearchSource>();
         services.AddOpenDataset<ProposalsDataset>();

@@ -1,3 +1,4 @@
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
@@ -26,6 +27,7 @@ public static class ResultsSetup
         services.AddOpenDataset<ResultsDataset>();
         services.AddSearchSource<ResultSearchSource>();
         services.AddApiModule<ResultsApi>();
+        services.AddScoped<IScaleContributor, ResultsScale>();
         services.AddScoped<IPersonalDataSource, ResultsPersonalData>();
         services.AddScoped<IDemoContributor, ResultsDemo>();
         services.Configure<RazorPagesOptions>(o =>

@@ -11,7 +11,7 @@ namespace Agora.Web.Features.Search;
 /// the index is missing, of an old schema, or further behind than the log reaches, and prunes old log entries.
 /// </summary>
 public sealed class SearchIndexer(SearchIndex index, IEnumerable<ISearchSource> sources, IServiceScopeFactory scopes,
-    TimeProvider clock, IOptions<SearchOptions> options, ILogger<SearchIndexer> log) : IDisposable
+    TimeProvider clock, IOptions<SearchOptions> options, ILogger<SearchIndexer> log) : ISearchRebuild, IDisposable
 {
     /// <summary>How long an id missing below the last applied one is looked for: the entry of a transaction that took
     /// its id before a later one committed (concurrent writers) is still picked up, once. An id still missing after

@@ -11,6 +11,7 @@ public static class SearchSetup
         services.Configure<SearchOptions>(configuration.GetSection("Agora:Search"));
         services.AddSingleton(sp => new SearchIndex(sp.GetRequiredService<IOptions<SearchOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<Infrastructure.Search.ISearchRebuild>(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddSingleton<SearchTriggers>();
         services.AddSingleton<IInterceptor, SearchChangeInterceptor>();
         services.AddScoped<SearchService>();

@@ -7,3 +7,10 @@ public static class SearchSourceSetup
     public static IServiceCollection AddSearchSource<T>(this IServiceCollection services) where T : class, ISearchSource =>
         services.AddSingleton<ISearchSource, T>();
 }
+
+/// <summary>Rebuilds this node's search index from the database (for tools that wrote rows past the change log, such as
+/// the scale generator); the search module provides it.</summary>
+public interface ISearchRebuild
+{
+    Task<int> RebuildAsync(CancellationToken ct);
+}

@@ -9,7 +9,7 @@ using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Features.ResultTracking;
-using Agora.Web.Features.Scale;
+using Agora.Web.Infrastructure.Scale;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Infrastructure.Scale;
 
 /// <summary>
 /// How much data <c>seed scale</c> generates. <see cref="City"/> is the size of Sofia from issue 12;
@@ -53,6 +54,9 @@ public interface IScaleContributor
 {
     int Order { get; }
 
+    /// <summary>The process component the module's part needs switched on in the generated processes, if any.</summary>
+    string? Component => null;
+
     Task ContributeAsync(ScaleContext context, CancellationToken ct);
 }
 
@@ -78,6 +82,10 @@ public sealed class ScaleContext(ScaleSize size, BulkWriter writer, DateTime now
     public string? BenchBudget { get; set; }
 
     public List<ScaleProcess> Processes { get; } = [];
+
+    /// <summary>The process components the contributors need (their <see cref="IScaleContributor.Component"/>), for
+    /// the generated processes to switch on.</summary>
+    public List<string> Components { get; } = [];
 
     public Guid[] Organizations { get; set; } = [];
 
@@ -117,7 +125,7 @@ public sealed class ScaleSeed(AgoraDb db, IEnumerable<IScaleContributor> contrib
 {
     public async Task<int> RunAsync(ScaleSize size, TextWriter log, CancellationToken ct, string? manifestPath = null)
     {
-        if (await db.Users.AnyAsync(ct) || await db.Set<Processes.Process>().AnyAsync(ct))
+        if (await db.Users.AnyAsync(ct))
         {
             await log.WriteLineAsync("The database already holds people or processes. `seed scale` fills an empty database only: point ConnectionStrings__Agora at a new one.");
             return 1;
@@ -138,7 +146,9 @@ public sealed class ScaleSeed(AgoraDb db, IEnumerable<IScaleContributor> contrib
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var writer = new BulkWriter(db, log);
         var context = new ScaleContext(size, writer, clock.GetUtcNow().UtcDateTime, log);
-        foreach (var contributor in contributors.OrderBy(c => c.Order))
+        var ordered = contributors.OrderBy(c => c.Order).ToList();
+        context.Components.AddRange(ordered.Select(c => c.Component).OfType<string>().Distinct());
+        foreach (var contributor in ordered)
             await contributor.ContributeAsync(context, ct);
         // Fresh statistics, so the query planners pick the indexes at this size.
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
@@ -146,7 +156,7 @@ public sealed class ScaleSeed(AgoraDb db, IEnumerable<IScaleContributor> contrib
         // The rows went in by raw SQL, past the search change log: build the index now, so a server started on this
         // database serves search at once instead of rebuilding in its startup.
         var searchTime = TimeSpan.Zero;
-        if (services.GetService<Search.SearchIndexer>() is { } indexer)
+        if (services.GetService<ISearchRebuild>() is { } indexer)
         {
             var started = watch.Elapsed;
             var documents = await indexer.RebuildAsync(ct);

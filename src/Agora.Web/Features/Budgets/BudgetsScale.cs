@@ -1,8 +1,8 @@
-using Agora.Web.Features.Budgets;
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Verification;
 
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Features.Budgets;
 
 /// <summary>
 /// Verified residents (a share of the citizens, spread over the districts, plus every bench citizen) and participatory
@@ -16,6 +16,8 @@ namespace Agora.Web.Features.Scale;
 public sealed class BudgetsScale : IScaleContributor
 {
     public int Order => 70;
+
+    public string? Component => BudgetService.Key;
 
     public async Task ContributeAsync(ScaleContext context, CancellationToken ct)
     {

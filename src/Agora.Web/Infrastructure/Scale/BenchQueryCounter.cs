@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Infrastructure.Scale;
 
 /// <summary>
 /// Counts the SQL commands each request sends and reports them in the <c>X-Sql-Queries</c> response header, for the

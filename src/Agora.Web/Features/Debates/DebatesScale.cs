@@ -1,17 +1,17 @@
 using Agora.Web.Features.Comments;
-using Agora.Web.Features.Debates;
-using Agora.Web.Features.News;
-using Agora.Web.Infrastructure.Text;
+using Agora.Web.Infrastructure.Scale;
 
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Features.Debates;
 
 /// <summary>
 /// Five debates per process with comment threads (a twentieth of the proposals' comments, CommentCount equal to the
-/// rows), and news: three posts per process plus as many site-wide.
+/// rows).
 /// </summary>
-public sealed class DebatesAndNewsScale : IScaleContributor
+public sealed class DebatesScale : IScaleContributor
 {
     public int Order => 60;
+
+    public string? Component => DebateCommentTarget.Key;
 
     public async Task ContributeAsync(ScaleContext context, CancellationToken ct)
     {
@@ -49,29 +49,5 @@ public sealed class DebatesAndNewsScale : IScaleContributor
                 CreatedAt = d.CreatedAt.AddMinutes(10 * (j + 1)),
             };
         })), ct);
-
-        var news = new List<NewsPost>();
-        for (var i = 0; i < context.Processes.Count * 6; i++)
-        {
-            var process = i % 2 == 0 ? context.Processes[i / 6] : null;
-            var title = $"{random.Pick(ScaleWords.Actions)} {random.Pick(ScaleWords.Things)} {random.Pick(ScaleWords.Places)}";
-            var at = context.Now.AddDays(-i).AddHours(-random.Next(12));
-            news.Add(new NewsPost
-            {
-                Id = context.NewId(),
-                Slug = $"{Slugs.From(title, 60)}-{i + 1}",
-                ProcessId = process?.Id,
-                Title = new(title, title),
-                Lead = new(ScaleWords.Paragraph(random, 2), ""),
-                Body = new(ScaleWords.Paragraph(random, 8), ""),
-                AuthorName = "Столична община",
-                Published = true,
-                PublishedAt = at,
-                FollowersNotifiedAt = at,
-                CreatedAt = at,
-                UpdatedAt = at,
-            });
-        }
-        await context.Writer.InsertAsync(news, ct);
     }
 }

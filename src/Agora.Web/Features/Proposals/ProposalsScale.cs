@@ -1,8 +1,8 @@
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Processes;
-using Agora.Web.Features.Proposals;
 
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Features.Proposals;
 
 /// <summary>
 /// Proposals (a fifth of them in the first, city-wide process, so its list has hundreds of pages), their supports
@@ -13,8 +13,30 @@ public sealed class ProposalsScale : IScaleContributor
 {
     public int Order => 40;
 
+    public string? Component => ProposalService.Key;
+
     public async Task ContributeAsync(ScaleContext context, CancellationToken ct)
     {
+        // Open for creating, supporting and commenting in every generated process, so the benchmark's writes are allowed.
+        await context.Writer.InsertAsync(context.Processes.Select(p => new ProposalSettings
+        {
+            ProcessId = p.Id,
+            SupportThreshold = Math.Max(10, context.Size.Supports / Math.Max(1, context.Size.Proposals) * 4),
+            EditWindowMinutes = 60,
+        }), ct);
+        await context.Writer.InsertAsync(context.Processes.Select(p => new ProposalPhaseSettings
+        {
+            PhaseId = p.CurrentPhaseId,
+            CreatingEnabled = true,
+            SupportingEnabled = true,
+            CommentingEnabled = true,
+        }), ct);
+        var allCategories = new List<ProposalCategory>();
+        foreach (var p in context.Processes)
+            for (var c = 0; c < 4; c++)
+                allCategories.Add(new ProposalCategory { Id = context.NewId(), ProcessId = p.Id, Position = c, Name = new(ScaleWords.Things[c * 3], ScaleWords.Things[c * 3]) });
+        context.Categories = allCategories.GroupBy(c => c.ProcessId).ToDictionary(g => g.Key, g => g.Select(c => c.Id).ToArray());
+        await context.Writer.InsertAsync(allCategories, ct);
         var random = ScaleContext.RandomFor("proposals");
         var size = context.Size;
         var users = context.Users;

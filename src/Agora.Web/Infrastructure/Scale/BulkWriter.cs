@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Infrastructure.Scale;
 
 /// <summary>
 /// Inserts many rows of one entity type with prepared multi-row INSERTs reused inside one transaction, bypassing the

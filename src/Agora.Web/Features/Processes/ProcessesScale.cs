@@ -1,18 +1,14 @@
-using Agora.Web.Features.Debates;
-using Agora.Web.Features.Processes;
-using Agora.Web.Features.Proposals;
+using Agora.Web.Infrastructure.Scale;
 
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Features.Processes;
 
 /// <summary>
-/// Published processes with three phases (the middle one current), proposals switched on and open for creating,
-/// supporting and commenting, so the benchmark's writes are allowed.
+/// Published processes with three phases (the middle one current) and every component a contributor asked for switched
+/// on (proposals open for creating, supporting and commenting are set by the proposals' own part).
 /// </summary>
 public sealed class ProcessesScale : IScaleContributor
 {
     public int Order => 30;
-
-    public static string Components => string.Join(',', "events", "news", "organizations", ProposalService.Key, DebateCommentTarget.Key, Budgets.BudgetService.Key, ResultTracking.ResultService.Key);
 
     public async Task ContributeAsync(ScaleContext context, CancellationToken ct)
     {
@@ -43,7 +39,7 @@ public sealed class ProcessesScale : IScaleContributor
                 Scope = district?.Key ?? "",
                 StartsOn = starts,
                 EndsOn = ends,
-                Components = Components,
+                Components = string.Join(',', context.Components),
                 Published = true,
                 PublishedAt = context.Now.AddDays(-90),
                 CreatedAt = context.Now.AddDays(-100),
@@ -80,24 +76,5 @@ public sealed class ProcessesScale : IScaleContributor
         }
         await context.Writer.InsertAsync(processes, ct);
         await context.Writer.InsertAsync(phases, ct);
-        await context.Writer.InsertAsync(context.Processes.Select(p => new ProposalSettings
-        {
-            ProcessId = p.Id,
-            SupportThreshold = Math.Max(10, context.Size.Supports / Math.Max(1, context.Size.Proposals) * 4),
-            EditWindowMinutes = 60,
-        }), ct);
-        await context.Writer.InsertAsync(context.Processes.Select(p => new ProposalPhaseSettings
-        {
-            PhaseId = p.CurrentPhaseId,
-            CreatingEnabled = true,
-            SupportingEnabled = true,
-            CommentingEnabled = true,
-        }), ct);
-        var categories = new List<ProposalCategory>();
-        foreach (var p in context.Processes)
-            for (var c = 0; c < 4; c++)
-                categories.Add(new ProposalCategory { Id = context.NewId(), ProcessId = p.Id, Position = c, Name = new(ScaleWords.Things[c * 3], ScaleWords.Things[c * 3]) });
-        context.Categories = categories.GroupBy(c => c.ProcessId).ToDictionary(g => g.Key, g => g.Select(c => c.Id).ToArray());
-        await context.Writer.InsertAsync(categories, ct);
     }
 }

@@ -1,4 +1,4 @@
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Infrastructure.Scale;
 
 /// <summary>Word lists from which the generator builds Bulgarian-looking names, titles and texts.</summary>
 public static class ScaleWords

@@ -1,7 +1,7 @@
-using Agora.Web.Features.Events;
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Processes;
 
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Features.Events;
 
 /// <summary>
 /// Published events over the past year and the next six months, two thirds of them in a process, with registrations
@@ -10,6 +10,8 @@ namespace Agora.Web.Features.Scale;
 public sealed class EventsScale : IScaleContributor
 {
     public int Order => 50;
+
+    public string? Component => "events";
 
     public async Task ContributeAsync(ScaleContext context, CancellationToken ct)
     {

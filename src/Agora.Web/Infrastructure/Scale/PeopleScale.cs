@@ -3,7 +3,7 @@ using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.Text;
 using Microsoft.AspNetCore.Identity;
 
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Infrastructure.Scale;
 
 /// <summary>
 /// Citizens with valid Identity rows (normalised names and e-mails, security stamps, no password: they cannot sign in),

@@ -1,8 +1,8 @@
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.Processes;
-using Agora.Web.Features.ResultTracking;
 
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Features.ResultTracking;
 
 /// <summary>
 /// Tracked results over the processes (a fifth in the city-wide one), each with two to five milestones, a few status
@@ -12,6 +12,8 @@ namespace Agora.Web.Features.Scale;
 public sealed class ResultsScale : IScaleContributor
 {
     public int Order => 80;
+
+    public string? Component => ResultService.Key;
 
     public async Task ContributeAsync(ScaleContext context, CancellationToken ct)
     {

@@ -1,6 +1,6 @@
 using Agora.Web.Infrastructure.Cli;
 
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Infrastructure.Scale;
 
 /// <summary><c>seed scale --size small|city [--manifest FILE]</c>: the generated city for the benchmarks.</summary>
 public sealed class SeedScaleCommand : ICliCommand

@@ -1,13 +1,15 @@
-using Agora.Web.Features.Organizations;
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Text;
 
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Features.Organizations;
 
 /// <summary>Listed organisations of every kind, with unique slugs.</summary>
 public sealed class OrganizationsScale : IScaleContributor
 {
     public int Order => 20;
+
+    public string? Component => "organizations";
 
     public async Task ContributeAsync(ScaleContext context, CancellationToken ct)
     {

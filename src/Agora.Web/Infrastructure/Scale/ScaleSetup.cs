@@ -1,7 +1,8 @@
 using Agora.Web.Infrastructure.Cli;
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Infrastructure.Scale;
 
-/// <summary>The city-scale data generator behind <c>seed scale</c> (issue 12). Modules add their part as an <see cref="IScaleContributor"/>.</summary>
+/// <summary>The city-scale data generator behind <c>seed scale</c> (issue 12): its people here; each module adds its part as an
+/// <see cref="IScaleContributor"/> registered in its own setup, so the generator names no module.</summary>
 public static class ScaleSetup
 {
     public static IServiceCollection AddScale(this IServiceCollection services, IConfiguration configuration)
@@ -14,13 +15,6 @@ public static class ScaleSetup
         services.AddScoped<ScaleSeed>();
         services.AddCliCommand<SeedScaleCommand>();
         services.AddScoped<IScaleContributor, PeopleScale>();
-        services.AddScoped<IScaleContributor, OrganizationsScale>();
-        services.AddScoped<IScaleContributor, ProcessesScale>();
-        services.AddScoped<IScaleContributor, ProposalsScale>();
-        services.AddScoped<IScaleContributor, EventsScale>();
-        services.AddScoped<IScaleContributor, DebatesAndNewsScale>();
-        services.AddScoped<IScaleContributor, BudgetsScale>();
-        services.AddScoped<IScaleContributor, ResultsScale>();
         return services;
     }
 }

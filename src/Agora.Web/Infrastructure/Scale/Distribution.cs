@@ -1,4 +1,4 @@
-namespace Agora.Web.Features.Scale;
+namespace Agora.Web.Infrastructure.Scale;
 
 /// <summary>Helpers that split totals the way participation really falls: a few items get most of it.</summary>
 public static class Distribution
