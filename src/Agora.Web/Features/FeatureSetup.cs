@@ -1,4 +1,3 @@
-using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Account;
 using Agora.Web.Features.Api;
 using Agora.Web.Features.Budgets;
@@ -23,6 +22,7 @@ using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.OpenData;
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Infrastructure.Search;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -42,6 +42,8 @@ public static class FeatureSetup
         builder.Services.AddScoped<ProcessAccess>();
         builder.Services.AddSearchSource<ProcessSearchSource>();
         builder.Services.AddApiModule<ProcessesApi>();
+        builder.Services.AddCachedPage("/Processes/Index", "processes");
+        builder.Services.AddCachedPage("/Processes/Details", "processes");
         builder.Services.AddScoped<IScaleContributor, ProcessesScale>();
         builder.Services.AddSearchSource<PhaseSearchSource>();
         builder.Services.AddSearchSource<PageSearchSource>();
@@ -51,6 +53,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<IDemoContributor, ProcessesDemo>();
         builder.Services.AddScoped<IDemoContributor, FoundationDemo>();
         builder.Services.AddScoped<IDemoContributor, PagesDemo>();
+        builder.Services.AddCachedPage("/Pages/Index");
         builder.Services.AddOrganizations();
         builder.Services.AddNews(builder.Configuration);
         builder.Services.AddLearning();

@@ -1,6 +1,6 @@
-using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Verification;
+using Agora.Web.Infrastructure.Scale;
 
 namespace Agora.Web.Features.Budgets;
 

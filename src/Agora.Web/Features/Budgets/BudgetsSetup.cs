@@ -1,4 +1,3 @@
-using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.ResultTracking;
 using Agora.Web.Features.Verification;
@@ -6,6 +5,7 @@ using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.OpenData;
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Infrastructure.Search;
 
 namespace Agora.Web.Features.Budgets;

@@ -1,4 +1,3 @@
-using Agora.Web.Infrastructure.Scale;
 using System.Security.Claims;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Moderation;
@@ -7,6 +6,7 @@ using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.OpenData;
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,5 +1,5 @@
-using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Scale;
 
 namespace Agora.Web.Features.Events;
 

@@ -1,10 +1,10 @@
-using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.OpenData;
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Infrastructure.Search;
 using Agora.Web.Infrastructure.Web;
 using Agora.Web.Resources;
@@ -29,6 +29,7 @@ public static class EventsSetup
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Events/Edit", "/events/new"));
         services.AddSearchSource<EventSearchSource>();
         services.AddApiModule<EventsApi>();
+        services.AddCachedPage("/Events/Index", "events");
         services.AddScoped<IScaleContributor, EventsScale>();
         services.AddOpenDataset<EventsDataset>();
         services.AddSitemapSource<EventSitemap>();

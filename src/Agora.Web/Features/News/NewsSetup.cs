@@ -1,10 +1,11 @@
-using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Following;
 using Agora.Web.Features.Newsletter;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.OpenData;
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Infrastructure.Search;
+using Agora.Web.Infrastructure.Web;
 
 namespace Agora.Web.Features.News;
 
@@ -22,6 +23,7 @@ public static class NewsSetup
         services.AddFollowing();
         services.AddSearchSource<NewsSearchSource>();
         services.AddApiModule<NewsApi>();
+        services.AddCachedPage("/News/Index", "news");
         services.AddScoped<IScaleContributor, NewsScale>();
         services.AddOpenDataset<NewsDataset>();
         services.AddSitemapSource<NewsSitemap>();

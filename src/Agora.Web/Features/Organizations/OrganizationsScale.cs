@@ -1,5 +1,5 @@
-using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Infrastructure.Text;
 
 namespace Agora.Web.Features.Organizations;

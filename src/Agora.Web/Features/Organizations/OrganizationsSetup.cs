@@ -1,4 +1,3 @@
-using Agora.Web.Infrastructure.Scale;
 using System.Threading.RateLimiting;
 using Agora.Web.Features.Events;
 using Agora.Web.Features.Processes;
@@ -6,6 +5,7 @@ using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.OpenData;
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Infrastructure.Search;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -56,6 +56,7 @@ public static class OrganizationsSetup
         }));
         services.AddSearchSource<OrganizationSearchSource>();
         services.AddApiModule<OrganizationsApi>();
+        services.AddCachedPage("/Organizations/Index", "organizations");
         services.AddScoped<IScaleContributor, OrganizationsScale>();
         services.AddOpenDataset<OrganizationsDataset>();
         services.AddSitemapSource<OrganizationSitemap>();

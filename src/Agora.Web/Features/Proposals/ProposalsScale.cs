@@ -1,6 +1,6 @@
-using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Scale;
 
 namespace Agora.Web.Features.Proposals;
 

@@ -1,4 +1,3 @@
-using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Comments;
 using Agora.Web.Features.Debates;
 using Agora.Web.Features.Moderation;
@@ -9,7 +8,9 @@ using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Demo;
 using Agora.Web.Infrastructure.OpenData;
+using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Infrastructure.Search;
+using Agora.Web.Infrastructure.Web;
 
 namespace Agora.Web.Features.Proposals;
 
@@ -45,6 +46,8 @@ public static class ProposalsSetup
         services.AddDebates();
         services.AddSearchSource<ProposalSearchSource>();
         services.AddApiModule<ProposalsApi>();
+        services.AddCachedPage("/Proposals/Index", "processes", "proposals");
+        services.AddCachedPage("/Proposals/Details", "processes", "proposals", "comments");
         services.AddScoped<IScaleContributor, ProposalsScale>();
         services.AddApiModule<Comments.CommentsApi>();
         services.AddSearchSource<CommentSearchSource>();

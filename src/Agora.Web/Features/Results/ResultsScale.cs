@@ -1,6 +1,6 @@
-using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Features.Needs;
 using Agora.Web.Features.Processes;
+using Agora.Web.Infrastructure.Scale;
 
 namespace Agora.Web.Features.ResultTracking;
 

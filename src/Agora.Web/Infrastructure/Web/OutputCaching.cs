@@ -25,23 +25,6 @@ public static class OutputCaching
     /// <summary>Every cached page carries this tag; every write to public content evicts it.</summary>
     public const string ContentTag = "content";
 
-    /// <summary>
-    /// The cached pages (page paths under /Features) and the modules whose writes they show. Today every write to
-    /// public content also evicts <see cref="ContentTag"/>, i.e. every cached page (coarse, and correct whatever a page
-    /// shows); the module tags let a later change evict less once each page's dependencies are audited.
-    /// </summary>
-    private static readonly (string Page, string[] Tags)[] Pages =
-    [
-        ("/Pages/Index", []),
-        ("/Processes/Index", ["processes"]),
-        ("/Processes/Details", ["processes"]),
-        ("/Proposals/Index", ["processes", "proposals"]),
-        ("/Proposals/Details", ["processes", "proposals", "comments"]),
-        ("/Events/Index", ["events"]),
-        ("/Organizations/Index", ["organizations"]),
-        ("/News/Index", ["news"]),
-    ];
-
     public static bool Enabled(IConfiguration config) => config.GetValue("Agora:OutputCache:Enabled", true);
 
     public static WebApplicationBuilder AddAgoraOutputCache(this WebApplicationBuilder builder, bool isCommand)
@@ -69,9 +52,10 @@ public static class OutputCaching
                 ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, memory.ImplementationType!),
             policies.Generation, sp.GetRequiredService<IHttpContextAccessor>()));
         builder.Services.AddSingleton<IInterceptor, OutputCacheEviction>();
-        builder.Services.Configure<RazorPagesOptions>(o =>
+        // The pages each module registered with AddCachedPage.
+        builder.Services.AddOptions<RazorPagesOptions>().Configure<IEnumerable<CachedPage>>((o, pages) =>
         {
-            foreach (var (page, tags) in Pages)
+            foreach (var (page, tags) in pages)
             {
                 var policy = policies.For(tags);
                 o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(policy));
@@ -79,6 +63,15 @@ public static class OutputCaching
         });
         return builder;
     }
+
+    /// <summary>
+    /// Caches a module's busy public page (its path under /Features, e.g. "/Proposals/Index") for anonymous readers;
+    /// <paramref name="tags"/> are the modules whose writes it shows. Today every write to public content also evicts
+    /// <see cref="ContentTag"/>, i.e. every cached page (coarse, and correct whatever a page shows); the module tags let
+    /// a later change evict less once each page's dependencies are audited.
+    /// </summary>
+    public static IServiceCollection AddCachedPage(this IServiceCollection services, string page, params string[] tags) =>
+        services.AddSingleton(new CachedPage(page, tags));
 
     /// <summary>Caches a group's anonymous GETs (the open-data API) when output caching is on; otherwise nothing.</summary>
     public static TBuilder CacheAnonymousReads<TBuilder>(this TBuilder endpoints, IServiceProvider services, params string[] tags)
@@ -97,6 +90,9 @@ public static class OutputCaching
         return app;
     }
 }
+
+/// <summary>A page cached for anonymous readers (<see cref="OutputCaching.AddCachedPage"/>).</summary>
+public sealed record CachedPage(string Page, string[] Tags);
 
 /// <summary>Makes the policy of each cached endpoint: the shared lifetime and eviction count, its own tags.</summary>
 public sealed class OutputCachePolicies(TimeSpan lifetime)
