@@ -1,7 +1,7 @@
-using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Proposals;
 using Agora.Web.Features.Verification;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

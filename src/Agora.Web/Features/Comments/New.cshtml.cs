@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Agora.Web.Features.Notifications;
+using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.Web;
 using Agora.Web.Resources;
 using Microsoft.AspNetCore.Authorization;

@@ -1,8 +1,8 @@
 using Agora.Web.Features.Events;
-using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
-using Agora.Web.Features.Notifications;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

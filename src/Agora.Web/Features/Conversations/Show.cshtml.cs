@@ -16,7 +16,7 @@ namespace Agora.Web.Features.Conversations;
 /// statement. A fixed number of queries whatever the conversation's size.
 /// </summary>
 public sealed class ShowModel(Infrastructure.Data.AgoraDb db, ConversationPages pages, ConversationService service,
-    Notifications.Participants participants, IStringLocalizer<SharedResource> l) : PageModel
+    Participants participants, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Process Process { get; private set; } = default!;
     public Conversation Conversation { get; private set; } = default!;

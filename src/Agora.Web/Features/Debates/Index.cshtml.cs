@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.Web;
 using Agora.Web.Resources;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Data;

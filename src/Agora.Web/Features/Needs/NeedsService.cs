@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Workshops;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Needs;

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Agora.Web.Features.Comments;
-using Agora.Web.Features.Notifications;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;

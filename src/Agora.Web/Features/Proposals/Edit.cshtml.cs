@@ -1,4 +1,3 @@
-using Agora.Web.Features.Notifications;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Resources;

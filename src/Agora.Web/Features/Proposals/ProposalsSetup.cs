@@ -7,6 +7,7 @@ using Agora.Web.Features.Verification;
 using Agora.Web.Infrastructure.Api;
 using Agora.Web.Infrastructure.Data;
 using Agora.Web.Infrastructure.Demo;
+using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.OpenData;
 using Agora.Web.Infrastructure.Scale;
 using Agora.Web.Infrastructure.Search;

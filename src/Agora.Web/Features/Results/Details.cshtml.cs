@@ -1,4 +1,3 @@
-using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;

@@ -1,8 +1,8 @@
 using Agora.Web.Features.Needs;
-using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Processes;
 using Agora.Web.Infrastructure.Audit;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

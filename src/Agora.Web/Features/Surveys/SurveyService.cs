@@ -20,7 +20,7 @@ public enum SubmitOutcome
 
 /// <summary>Loading, access rules and the act of answering. Access: drafts only for the process's administrators;
 /// answering per the survey's audience; results for administrators, or everyone when declared public.</summary>
-public sealed class SurveyService(AgoraDb db, ProcessAccess access, Notifications.Participants participants, TimeProvider clock,
+public sealed class SurveyService(AgoraDb db, ProcessAccess access, Participants participants, TimeProvider clock,
     Workshops.WorkshopParticipation workshops)
 {
     public const string ComponentKey = "surveys";

@@ -4,6 +4,7 @@ using Agora.Web.Features.Organizations;
 using Agora.Web.Features.Processes;
 using Agora.Web.Features.Workshops;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Identity;
 using Agora.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,8 +63,8 @@ public sealed class SwotService(AgoraDb db, ProcessAccess access, WorkshopPartic
         return board == null ? null : new SwotScope(process, board, await access.CanManageAsync(reader, process.Id, ct));
     }
 
-    public Task<(Notifications.Participants.Actor? Actor, string? Refusal)> CheckAsync(SwotScope scope, ClaimsPrincipal user, CancellationToken ct) =>
-        scope.Closed ? Task.FromResult<(Notifications.Participants.Actor?, string?)>((null, "Swot.Refused.Closed"))
+    public Task<(Participants.Actor? Actor, string? Refusal)> CheckAsync(SwotScope scope, ClaimsPrincipal user, CancellationToken ct) =>
+        scope.Closed ? Task.FromResult<(Participants.Actor?, string?)>((null, "Swot.Refused.Closed"))
             : participation.CheckAsync(user, scope.Board.Eligibility, scope.Board.EventId, ct);
 
     /// <summary>The live items (not merged away) in quadrant and facilitator order; two queries.</summary>

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Agora.Web.Features.Events;
-using Agora.Web.Features.Notifications;
 using Agora.Web.Features.Organizations;
 using Agora.Web.Infrastructure.Data;
+using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Agora.Web.Features.Workshops;

@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using Agora.Web.Infrastructure.Data;
-using Agora.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Agora.Web.Features.Notifications;
+namespace Agora.Web.Infrastructure.Identity;
 
 /// <summary>Who may act (propose, support, comment, report): signed in, not blocked, not erased, e-mail confirmed.
 /// Checked against the database on every act, so a block takes effect at once.</summary>
