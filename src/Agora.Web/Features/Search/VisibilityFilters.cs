@@ -77,15 +77,15 @@ public sealed class VisibilityFilters
         {
             // Only the two small stored fields of each process document, not its texts.
             var fields = new HashSet<string>(StringComparer.Ordinal) { SearchFields.Id, SearchFields.Components };
-            var processes = searcher.Search(new TermQuery(new Term(SearchFields.Kind, "process")), Math.Max(1, reader.MaxDoc)).ScoreDocs
-                .Select(sd => searcher.Doc(sd.Doc, fields)).ToList();
+            var processes = All(searcher, new TermQuery(new Term(SearchFields.Kind, "process")))
+                .Select(doc => searcher.Doc(doc, fields)).ToList();
             var drafts = new BooleanQuery
             {
                 { new TermQuery(new Term(SearchFields.Kind, "process")), Occur.MUST },
                 { new TermQuery(new Term(SearchFields.Visibility, nameof(SearchVisibility.ProcessManagers))), Occur.MUST },
             };
-            var unpublished = searcher.Search(drafts, Math.Max(1, reader.MaxDoc)).ScoreDocs
-                .Select(sd => Guid.Parse(searcher.Doc(sd.Doc, fields).Get(SearchFields.Id, CultureInfo.InvariantCulture))).ToList();
+            var unpublished = All(searcher, drafts)
+                .Select(doc => Guid.Parse(searcher.Doc(doc, fields).Get(SearchFields.Id, CultureInfo.InvariantCulture))).ToList();
             var switchedOn = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             foreach (var doc in processes)
             {
@@ -107,4 +107,13 @@ public sealed class VisibilityFilters
             }
             return new ProcessRules(unpublished, off);
         });
+
+    /// <summary>Every hit's document number: counted first, so the collector is sized to the hits (a few hundred
+    /// processes), not to the index (a queue of 600,000 entries at city size, on every new index version).</summary>
+    private static IEnumerable<int> All(IndexSearcher searcher, Query query)
+    {
+        var count = new TotalHitCountCollector();
+        searcher.Search(query, count);
+        return count.TotalHits == 0 ? [] : searcher.Search(query, count.TotalHits).ScoreDocs.Select(sd => sd.Doc);
+    }
 }
